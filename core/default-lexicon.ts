@@ -1,0 +1,42 @@
+import blameAdherence from '../lexicon/default/blame-adherence.json' with { type: 'json' };
+import credibility from '../lexicon/default/credibility.json' with { type: 'json' };
+import demeanour from '../lexicon/default/demeanour.json' with { type: 'json' };
+import dismissal from '../lexicon/default/dismissal.json' with { type: 'json' };
+import doorClosing from '../lexicon/default/door-closing.json' with { type: 'json' };
+import givingUp from '../lexicon/default/giving-up.json' with { type: 'json' };
+import labels from '../lexicon/default/labels.json' with { type: 'json' };
+import nocebo from '../lexicon/default/nocebo.json' with { type: 'json' };
+import personFirst from '../lexicon/default/person-first.json' with { type: 'json' };
+import responsibilising from '../lexicon/default/responsibilising.json' with { type: 'json' };
+import { LexiconSchema, type Lexicon } from './lexicon/schema.ts';
+
+/** The category files, in the order a reader meets them in the README. */
+export const DEFAULT_LEXICON_FILES = {
+  responsibilising,
+  'door-closing': doorClosing,
+  credibility,
+  'blame-adherence': blameAdherence,
+  dismissal,
+  labels,
+  demeanour,
+  nocebo,
+  'person-first': personFirst,
+  'giving-up': givingUp,
+} as const;
+
+let cached: Lexicon | undefined;
+
+/** The built-in lexicon: every category file merged into one layer. Parsed once, on first use. */
+export function defaultLexicon(): Lexicon {
+  cached ??= LexiconSchema.parse({
+    name: 'Alongside default',
+    version: '1.0.0',
+    locale: 'en-GB',
+    entries: Object.values(DEFAULT_LEXICON_FILES).flatMap((file) => file.entries),
+  });
+  return cached;
+}
+
+export function countEntries(): number {
+  return defaultLexicon().entries.length;
+}

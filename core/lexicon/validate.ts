@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { expandPhrase, PhraseError } from './expand-phrase.ts';
+import { formatIssue, formatPath } from './format-issue.ts';
+import { EntrySchema, LexiconSchema, SourceSchema, type Lexicon } from './schema.ts';
+
+export type Validation = { ok: true; lexicon: Lexicon } | { ok: false; errors: string[] };
+
+/** Field names allowed at a path, for "did you mean" hints on unknown fields. */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (path.length === 0) return Object.keys(LexiconSchema.shape);
+  if (path[0] === 'entries' && path.length === 2) return Object.keys(EntrySchema.shape);
+  if (parent === 'sources' || last === 'sources') return Object.keys(SourceSchema.shape);
+  if (last === 'context')
+    return ['notPrecededBy', 'notFollowedBy', 'onlyPrecededBy', 'onlyFollowedBy', 'window'];
+  if (last === 'examples') return ['flag', 'pass'];
+  if (parent === 'locales') return ['message', 'why', 'alternatives', 'advice'];
+  if (last === 'locales') return ['en-GB', 'en-US'];
+  return [];
+}
+
+/** Checks what zod cannot see alone: phrases that could never match, and the same phrase in two entries. */
+function phraseErrors(lexicon: Lexicon): string[] {
+  const errors: string[] = [];
+  const owner = new Map<string, { index: number; phrase: string }>();
+  lexicon.entries.forEach((entry, index) => {
+    entry.phrases?.forEach((phrase, p) => {
+      const where = formatPath(['entries', index, 'phrases', p]);
+      let forms: string[][];
+      try {
+        forms = expandPhrase(phrase, entry.inflect);
+      } catch (error) {
+        if (error instanceof PhraseError) {
+          errors.push(`${where}: ${error.message}`);
+          return;
+        }
+        throw error;
+      }
+      for (const form of forms) {
+        const key = form.join(' ');
+        const first = owner.get(key);
+        if (first && first.index !== index) {
+          errors.push(
+            `${where}: "${phrase}" also matches "${key}", already matched by entries[${first.index}] ` +
+              `("${first.phrase}", id "${lexicon.entries[first.index]!.id}"); keep each phrase in one entry`,
+          );
+          break;
+        }
+        if (!first) owner.set(key, { index, phrase });
+      }
+    });
+    for (const rule of [
+      'notPrecededBy',
+      'notFollowedBy',
+      'onlyPrecededBy',
+      'onlyFollowedBy',
+    ] as const) {
+      entry.context?.[rule]?.forEach((phrase, p) => {
+        try {
+          expandPhrase(phrase);
+        } catch (error) {
+          if (!(error instanceof PhraseError)) throw error;
+          errors.push(`${formatPath(['entries', index, 'context', rule, p])}: ${error.message}`);
+        }
+      });
+    }
+  });
+  return errors;
+}
+
+/** Validates parsed JSON as a lexicon. Errors are "path: problem" lines, most useful first. */
+export function validateLexicon(input: unknown): Validation {
+  const parsed = LexiconSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((issue) => formatIssue(issue, knownKeys)) };
+  }
+  const errors = phraseErrors(parsed.data);
+  return errors.length ? { ok: false, errors } : { ok: true, lexicon: parsed.data };
+}
+
+/** "line 4, column 7" for a character offset, 1-based. */
+function lineAndColumn(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+
+/** Parses lexicon JSON text (a leading BOM is fine) and validates it. */
+export function parseLexicon(json: string): Validation {
+  const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    return {
+      ok: false,
+      errors: [`not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`],
+    };
+  }
+  return validateLexicon(data);
+}
+
+/** JSON Schema for lexicon files, generated from the zod schema so the two never drift. */
+export function lexiconJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(LexiconSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+}

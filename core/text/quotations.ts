@@ -1,0 +1,134 @@
+import type { Tokens } from './tokenize.ts';
+import { isWordCode } from './word-chars.ts';
+
+/**
+ * Quotations in one paragraph, told apart by how they are framed:
+ * - `direct`: the person's own words, quoted properly (introduced by a reporting verb with a comma
+ *   or colon, attributed after, holding first-person words, or long). Quoting people is good
+ *   practice, so phrases inside are not the clinician's language.
+ * - `scare`: a short quotation with no such frame, around a word or two of the person's account
+ *   (`her pain is "still a 10"`): the quotation marks themselves cast doubt.
+ */
+export interface Quotation {
+  kind: 'direct' | 'scare';
+  /** Offsets of the opening and just past the closing quotation mark. */
+  start: number;
+  end: number;
+}
+
+const REPORTING = new Set(
+  (
+    'said says say stated states told tells telling reported reports described describes ' +
+    'explained explains asked asks replied replies wrote writes commented comments put words ' +
+    'exclaimed mentioned mentions added adds quote quoted call calls called'
+  ).split(' '),
+);
+const FIRST_PERSON = new Set(
+  "i i'm i've i'd i'll me my mine myself we we're us our ours".split(' '),
+);
+const LONG_QUOTE_WORDS = 7;
+
+const DOUBLE_OPEN = new Set([0x201c, 0xab, 0x201e]);
+const DOUBLE_CLOSE = new Set([0x201d, 0xbb]);
+
+function isSpaceOrOpen(code: number): boolean {
+  return code !== code || !isWordCode(code);
+}
+
+/** Pairs quotation marks in text[from, to). Unpaired marks are ignored. */
+export function pairQuotes(text: string, from: number, to: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  let openDouble = -1;
+  let openSingle = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      if (openDouble < 0) openDouble = i;
+      else {
+        pairs.push([openDouble, i + 1]);
+        openDouble = -1;
+      }
+    } else if (DOUBLE_OPEN.has(c) && openDouble < 0) openDouble = i;
+    else if (DOUBLE_CLOSE.has(c) && openDouble >= 0) {
+      pairs.push([openDouble, i + 1]);
+      openDouble = -1;
+    } else if (c === 39 || c === 0x2018 || c === 0x2019) {
+      const before = i > from ? text.charCodeAt(i - 1) : NaN;
+      const after = i + 1 < to ? text.charCodeAt(i + 1) : NaN;
+      const wordBefore = before === before && isWordCode(before);
+      const wordAfter = after === after && isWordCode(after);
+      if (wordBefore && wordAfter) continue; // an apostrophe inside a word
+      if (openSingle < 0 && !wordBefore && wordAfter && c !== 0x2019) openSingle = i;
+      else if (openSingle >= 0 && !wordAfter && isSpaceOrOpen(after) && c !== 0x2018) {
+        pairs.push([openSingle, i + 1]);
+        openSingle = -1;
+      }
+    }
+  }
+  return pairs.sort((a, b) => a[0] - b[0]);
+}
+
+function tokenIndexAtOrAfter(tokens: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = tokens.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens.start[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function framedBefore(text: string, tokens: Tokens, open: number, from: number): boolean {
+  // `said, "…"` / `told me: "…"` / `In her words: "…"`
+  let g = open - 1;
+  while (g >= from && (text.charCodeAt(g) === 32 || text.charCodeAt(g) === 9)) g--;
+  const punct = g >= from ? text.charCodeAt(g) : NaN;
+  if (punct === 58) return true;
+  const first = tokenIndexAtOrAfter(tokens, open);
+  // `described the pain as "burning"`: the person's own descriptor, recorded as theirs.
+  const framedByAs =
+    first > 0 && tokens.norm[first - 1] === 'as' && tokens.end[first - 1] === g + 1;
+  if (punct !== 44 && !framedByAs) return false;
+  for (let k = first - 1; k >= 0 && k >= first - 3; k--) {
+    if (REPORTING.has(tokens.norm[k]!)) return true;
+    if (tokens.clause[k]) break;
+  }
+  return false;
+}
+
+function attributedAfter(tokens: Tokens, close: number): boolean {
+  // `"…," she said.`
+  const first = tokenIndexAtOrAfter(tokens, close);
+  for (let k = first; k < tokens.count && k < first + 3; k++) {
+    if (k > first && tokens.clause[k]) break;
+    if (REPORTING.has(tokens.norm[k]!)) return true;
+  }
+  return false;
+}
+
+export function classifyQuotations(
+  text: string,
+  tokens: Tokens,
+  from: number,
+  to: number,
+): Quotation[] {
+  const result: Quotation[] = [];
+  for (const [start, end] of pairQuotes(text, from, to)) {
+    const firstWord = tokenIndexAtOrAfter(tokens, start);
+    let count = 0;
+    let firstPerson = false;
+    for (let k = firstWord; k < tokens.count && tokens.end[k]! <= end; k++) {
+      count++;
+      if (FIRST_PERSON.has(tokens.norm[k]!)) firstPerson = true;
+    }
+    if (count === 0) continue;
+    const direct =
+      firstPerson ||
+      count >= LONG_QUOTE_WORDS ||
+      framedBefore(text, tokens, start, from) ||
+      attributedAfter(tokens, end);
+    result.push({ kind: direct ? 'direct' : 'scare', start, end });
+  }
+  return result;
+}
