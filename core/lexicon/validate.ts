@@ -1,3 +1,4 @@
+import { ParseErrorCode, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { expandPhrase, PhraseError } from './expand-phrase.ts';
 import { formatIssue, formatPath } from './format-issue.ts';
@@ -71,7 +72,7 @@ function phraseErrors(lexicon: Lexicon): string[] {
 
 /** Validates parsed JSON as a lexicon. Errors are "path: problem" lines, most useful first. */
 export function validateLexicon(input: unknown): Validation {
-  const parsed = LexiconSchema.safeParse(input);
+  const parsed = LexiconSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((issue) => formatIssue(issue, knownKeys)) };
   }
@@ -92,6 +93,29 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
 
+const JSON_PROBLEMS: Partial<Record<number, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'unexpected character',
+  [ParseErrorCode.ValueExpected]: 'a value was expected',
+  [ParseErrorCode.PropertyNameExpected]: 'a "quoted" field name was expected',
+  [ParseErrorCode.ColonExpected]: 'a colon was expected',
+  [ParseErrorCode.CommaExpected]: 'a comma was expected',
+  [ParseErrorCode.CloseBraceExpected]: 'a closing } was expected',
+  [ParseErrorCode.CloseBracketExpected]: 'a closing ] was expected',
+  [ParseErrorCode.EndOfFileExpected]: 'nothing more was expected',
+  [ParseErrorCode.UnexpectedEndOfString]: 'the text ends inside a string',
+  [ParseErrorCode.InvalidCommentToken]: 'comments are not allowed in JSON',
+};
+
+/** Where and why JSON.parse failed: V8 on Node 20 does not always say where. */
+function describeJsonError(text: string, fallback: string): string {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (!first) return `not valid JSON: ${fallback}`;
+  const problem = JSON_PROBLEMS[first.error] ?? printParseErrorCode(first.error);
+  return `not valid JSON at ${lineAndColumn(text, first.offset)}: ${problem}`;
+}
+
 /** Parses lexicon JSON text (a leading BOM is fine) and validates it. */
 export function parseLexicon(json: string): Validation {
   const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
@@ -99,13 +123,7 @@ export function parseLexicon(json: string): Validation {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    return {
-      ok: false,
-      errors: [`not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`],
-    };
+    return { ok: false, errors: [describeJsonError(text, error instanceof Error ? error.message : String(error))] };
   }
   return validateLexicon(data);
 }

@@ -16,6 +16,7 @@ import { createTokens, tokenize, type Tokens } from '../text/tokenize.ts';
 import { compileContext, contextAllows, type CompiledContext } from './context.ts';
 import { matchCase } from './match-case.ts';
 import { resolveOverlaps, type Candidate } from './resolve-overlaps.ts';
+import { containmentTest, type Span } from './spans.ts';
 import { createNode, insert, type TrieNode } from './trie.ts';
 
 export interface CompileOptions {
@@ -40,6 +41,11 @@ export interface Matcher {
   findInParagraph(text: string, from: number, to: number, options?: FindOptions): Finding[];
   /** The entries in force after layering, in layer order. */
   readonly entries: readonly Entry[];
+  /**
+   * Units of work done so far (characters read, trie steps, context words compared): a
+   * deterministic measure that lets tests prove matching stays linear without timing anything.
+   */
+  readonly work: number;
 }
 
 interface CompiledEntry {
@@ -116,6 +122,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   }
 
   const tokens = createTokens();
+  let work = 0;
 
   function toFinding(
     text: string,
@@ -144,8 +151,9 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
 
   function findInParagraph(text: string, from: number, to: number, opts?: FindOptions): Finding[] {
     tokenize(text, from, to, tokens);
+    work += to - from;
     const candidates: PhraseCandidate[] = [];
-    let allowSpans: [number, number][] | undefined;
+    let allowSpans: Span[] | undefined;
     const { count, norm, joined, start, end } = tokens;
     const top = root.next;
     if (!top) return [];
@@ -154,16 +162,21 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       let node = top.get(norm[i]!);
       let j = i;
       while (node) {
+        work++;
         if (node.terminals) {
           for (const t of node.terminals) {
+            work++;
             const c = t.compiled;
             if (!c) {
-              (allowSpans ??= []).push([start[i]!, end[j]!]);
+              (allowSpans ??= []).push({ start: start[i]!, end: end[j]! });
               continue;
             }
             if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;
             if (t.surface && !surfaceMatches(text, tokens, i, j, t.surface)) continue;
-            if (c.context && !contextAllows(c.context, tokens, i, j)) continue;
+            if (c.context) {
+              work += c.context.cost;
+              if (!contextAllows(c.context, tokens, i, j)) continue;
+            }
             candidates.push({
               start: start[i]!,
               end: end[j]!,
@@ -184,19 +197,23 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     if (candidates.length > 0 || hasScare) {
       QUOTE_MARKS.lastIndex = from;
       const q = QUOTE_MARKS.exec(text);
-      if (q && q.index < to) quotations = classifyQuotations(text, tokens, from, to);
+      if (q && q.index < to) {
+        quotations = classifyQuotations(text, tokens, from, to);
+        work += to - from;
+      }
     }
 
-    const inside = (s: number, e: number, spans: readonly { start: number; end: number }[]) =>
-      spans.some((span) => s >= span.start && e <= span.end);
     let kept = candidates;
     if (quotations?.length) {
       const direct = quotations.filter((q) => q.kind === 'direct');
-      if (direct.length) kept = kept.filter((c) => !inside(c.start, c.end, direct));
+      if (direct.length) {
+        const quoted = containmentTest(direct);
+        kept = kept.filter((c) => !quoted(c.start, c.end));
+      }
     }
     if (allowSpans) {
-      const spans = allowSpans.map(([s, e]) => ({ start: s, end: e }));
-      kept = kept.filter((c) => !inside(c.start, c.end, spans));
+      const allowed = containmentTest(allowSpans);
+      kept = kept.filter((c) => !allowed(c.start, c.end));
     }
 
     const findings = resolveOverlaps(kept).map((c) =>
@@ -218,6 +235,9 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
 
   return {
     entries: merged.entries.map((e) => e.entry),
+    get work() {
+      return work;
+    },
     findInParagraph,
     find(text, opts) {
       const out: Finding[] = [];

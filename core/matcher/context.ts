@@ -6,6 +6,8 @@ type Sequences = string[][];
 
 export interface CompiledContext {
   window: number;
+  /** Upper bound of words compared in one check, for the matcher's work count. */
+  cost: number;
   notPrecededBy?: Sequences;
   notFollowedBy?: Sequences;
   onlyPrecededBy?: Sequences;
@@ -18,13 +20,16 @@ function sequences(phrases: string[] | undefined): Sequences | undefined {
 
 export function compileContext(rules: ContextRules | undefined): CompiledContext | undefined {
   if (!rules) return undefined;
-  return {
-    window: rules.window ?? 1,
+  const window = rules.window ?? 1;
+  const compiled = {
     notPrecededBy: sequences(rules.notPrecededBy),
     notFollowedBy: sequences(rules.notFollowedBy),
     onlyPrecededBy: sequences(rules.onlyPrecededBy),
     onlyFollowedBy: sequences(rules.onlyFollowedBy),
   };
+  let words = 0;
+  for (const seqs of Object.values(compiled)) for (const seq of seqs ?? []) words += seq.length;
+  return { window, cost: window * words, ...compiled };
 }
 
 /** Does `seq` occupy tokens [at, at + seq.length) with no clause break inside it? */

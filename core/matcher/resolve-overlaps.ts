@@ -17,12 +17,29 @@ function better(a: Candidate, b: Candidate): number {
 /**
  * Keeps one finding per stretch of text: the longest match wins (a specific phrase over a general
  * one), then the later lexicon layer, then the higher severity. Returns them in text order.
+ * Occupied characters are marked in a bitmap, so the cost stays linear in the matched text.
  */
 export function resolveOverlaps<T extends Candidate>(candidates: T[]): T[] {
   if (candidates.length < 2) return candidates;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const c of candidates) {
+    if (c.start < lo) lo = c.start;
+    if (c.end > hi) hi = c.end;
+  }
+  const taken = new Uint8Array(hi - lo);
   const kept: T[] = [];
   for (const c of candidates.slice().sort(better)) {
-    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+    let free = true;
+    for (let k = c.start - lo; k < c.end - lo; k++) {
+      if (taken[k]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start - lo, c.end - lo);
+    kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -90,7 +90,8 @@ function framedBefore(text: string, tokens: Tokens, open: number, from: number):
   const framedByAs =
     first > 0 && tokens.norm[first - 1] === 'as' && tokens.end[first - 1] === g + 1;
   if (punct !== 44 && !framedByAs) return false;
-  for (let k = first - 1; k >= 0 && k >= first - 3; k--) {
+  const reach = framedByAs ? 5 : 3;
+  for (let k = first - 1; k >= 0 && k >= first - reach; k--) {
     if (REPORTING.has(tokens.norm[k]!)) return true;
     if (tokens.clause[k]) break;
   }

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../core/index.ts';
+import { entry, lexicon } from '../fixtures/mini-lexicon.ts';
+
+const ids = (m: ReturnType<typeof compile>, text: string) => m.find(text).map((f) => f.entryId);
+const matches = (m: ReturnType<typeof compile>, text: string) => m.find(text).map((f) => f.match);
+
+describe('find: matching', () => {
+  const m = compile([
+    lexicon([
+      entry({ id: 'noncompliant', phrases: ['non-compliant'] }),
+      entry({ id: 'self-manage', phrases: ["self-manage"], inflect: 'verb' }),
+      entry({ id: 'head', phrases: ['all in (your|his|her|their) head'] }),
+      entry({ id: 'dnr', phrases: ["DNA'd"] }),
+      entry({ id: 'refused', phrases: ['refuse'], inflect: 'verb' }),
+      entry({ id: 'refused-engage', phrases: ['refused to engage'], severity: 'warn' }),
+    ]),
+  ]);
+
+  it('is case-insensitive and treats hyphen, space and no space alike', () => {
+    expect(matches(m, 'NON-COMPLIANT. Non compliant. noncompliant. Non‑compliant.')).toEqual([
+      'NON-COMPLIANT',
+      'Non compliant',
+      'noncompliant',
+      'Non‑compliant',
+    ]);
+  });
+
+  it('lets a single line break fall inside a phrase, but not a blank line or punctuation', () => {
+    expect(matches(m, 'It is all in\nher head.')).toEqual(['all in\nher head']);
+    expect(ids(m, 'It is all in\n\nher head.')).toEqual([]);
+    expect(ids(m, 'It is all in, her head.')).toEqual([]);
+  });
+
+  it('treats curly and straight apostrophes alike', () => {
+    expect(matches(m, 'He DNA’d twice and DNA\'d again.')).toEqual(['DNA’d', "DNA'd"]);
+  });
+
+  it('matches word boundaries only', () => {
+    expect(ids(m, 'A refusenik and a prerefused form.')).toEqual([]);
+  });
+
+  it('matches inflections of the first word of a verb phrase', () => {
+    expect(matches(m, 'She self-manages; he self managed; they are selfmanaging.')).toEqual([
+      'self-manages',
+      'self managed',
+      'selfmanaging',
+    ]);
+  });
+
+  it('prefers the longest overlapping match', () => {
+    expect(m.find('He refused to engage.').map((f) => [f.entryId, f.match])).toEqual([
+      ['refused-engage', 'refused to engage'],
+    ]);
+  });
+
+  it('reports offsets into the exact input, whatever comes before', () => {
+    const text = '😀👩🏽‍⚕️ e\u0301\r\nShe refused.';
+    const [f] = m.find(text);
+    expect(f && text.slice(f.start, f.end)).toBe('refused');
+  });
+});
+
+describe('find: context rules', () => {
+  const m = compile([
+    lexicon([
+      entry({
+        id: 'claims',
+        phrases: ['claim'],
+        inflect: 'verb',
+        context: { notFollowedBy: ['travel expenses', 'benefit'], notPrecededBy: ['insurance'] },
+      }),
+      entry({
+        id: 'aggressive',
+        phrases: ['aggressive'],
+        context: { notFollowedBy: ['tumour', 'tumor', 'treatment'], window: 3 },
+      }),
+      entry({ id: 'denies', phrases: ['deny'], inflect: 'verb', context: { onlyFollowedBy: ['that', 'being'] } }),
+      entry({
+        id: 'alcoholic',
+        phrases: ['alcoholic'],
+        context: { onlyPrecededBy: ['an', 'is'], onlyFollowedBy: ['who'] },
+      }),
+    ]),
+  ]);
+
+  it('skips a match followed or preceded by an excluded phrase', () => {
+    expect(ids(m, 'She claims travel expenses.')).toEqual([]);
+    expect(ids(m, 'Insurance claims were filed.')).toEqual([]);
+    expect(ids(m, 'She claims her pain is severe.')).toEqual(['claims']);
+  });
+
+  it('looks within the window, but never across a clause break', () => {
+    expect(ids(m, 'An aggressive, fast-growing tumour.')).toEqual([]);
+    expect(ids(m, 'He was aggressive. Treatment continued.')).toEqual(['aggressive']);
+    expect(ids(m, 'An aggressive, fast-growing, high grade tumour.')).toEqual(['aggressive']);
+  });
+
+  it('reports "only" matches when a listed phrase is next to them; either kind will do', () => {
+    expect(ids(m, 'Denies chest pain.')).toEqual([]);
+    expect(ids(m, 'She denies that she drinks.')).toEqual(['denies']);
+    expect(ids(m, 'He is alcoholic.')).toEqual(['alcoholic']);
+    expect(ids(m, 'A man, alcoholic who lives alone.')).toEqual(['alcoholic']);
+    expect(ids(m, 'Alcoholic drinks.')).toEqual([]);
+  });
+});
+
+describe('find: quotations', () => {
+  const m = compile([
+    lexicon([
+      entry({ id: 'head', phrases: ['all in my head'] }),
+      entry({ id: 'sufferer', phrases: ['pain sufferer'] }),
+      entry({ id: 'scare', detect: 'scare-quotes', alternatives: ['{the person’s words}, in their words'] }),
+    ]),
+  ]);
+
+  it("does not report the person's own words quoted directly", () => {
+    expect(ids(m, 'She said, "they think it is all in my head."')).toEqual([]);
+  });
+
+  it('reports scare quotes, suggesting the words without them', () => {
+    const [f] = m.find('Her pain is "still a 10" today.');
+    expect(f?.entryId).toBe('scare');
+    expect(f?.match).toBe('"still a 10"');
+    expect(f?.suggestions[0]).toBe('still a 10');
+  });
+
+  it("still reports the clinician's own loaded phrase inside scare quotes", () => {
+    expect(ids(m, 'A "pain sufferer" by her account.').sort()).toEqual(['scare', 'sufferer']);
+  });
+});
+
+describe('find: layers, allow-list and options', () => {
+  const base = lexicon([
+    entry({ id: 'claims', phrases: ['claims'], severity: 'suggest' }),
+    entry({ id: 'heartsink', phrases: ['heartsink'], category: 'labels', severity: 'warn' }),
+    entry({
+      id: 'degeneration',
+      phrases: ['degeneration'],
+      category: 'nocebo',
+      severity: 'info',
+      appliesTo: ['letter-to-patient'],
+      alternatives: ['age-related changes'],
+      locales: { 'en-US': { alternatives: ['age-related changes (US)'] } },
+    }),
+  ]);
+
+  it('lets a later layer add, override by id and disable entries', () => {
+    const service = lexicon(
+      [
+        entry({ id: 'claims', phrases: ['claims'], severity: 'warn', message: 'Service message.' }),
+        entry({ id: 'not-for-us', phrases: ['not for us'], category: 'door-closing' }),
+      ],
+      { disable: ['heartsink'] },
+    );
+    const personal = lexicon([entry({ id: 'not-for-us', phrases: ['not for us'], enabled: false })]);
+    const m = compile([base, service, personal]);
+    const text = 'He claims to be a heartsink, not for us.';
+    expect(m.find(text).map((f) => [f.entryId, f.severity, f.message])).toEqual([
+      ['claims', 'warn', 'Service message.'],
+    ]);
+    expect(m.entries.map((e) => e.id)).toEqual(['degeneration', 'claims']);
+  });
+
+  it('ignores allow-listed phrases from a layer or from options', () => {
+    const m = compile([base, lexicon([], { allow: ['claims department'] })], { allow: ['heartsink clinic'] });
+    expect(ids(m, 'The claims department; the heartsink clinic; she claims; a heartsink.')).toEqual([
+      'claims',
+      'heartsink',
+    ]);
+  });
+
+  it('filters by document kind and minimum severity', () => {
+    const m = compile([base]);
+    const text = 'Some degeneration, claims, heartsink.';
+    expect(ids(m, text)).toEqual(['degeneration', 'claims', 'heartsink']);
+    expect(m.find(text, { documentKind: 'letter-to-gp' }).map((f) => f.entryId)).toEqual(['claims', 'heartsink']);
+    expect(m.find(text, { minSeverity: 'warn' }).map((f) => f.entryId)).toEqual(['heartsink']);
+  });
+
+  it('words suggestions for the chosen locale and cases them like the match', () => {
+    expect(compile([base], { locale: 'en-US' }).find('Degeneration.')[0]?.suggestions).toEqual([
+      'Age-related changes (US)',
+    ]);
+    expect(compile([base]).find('degeneration')[0]?.suggestions).toEqual(['age-related changes']);
+  });
+
+  it('honours case-sensitive entries', () => {
+    const m = compile([lexicon([entry({ id: 'ama', phrases: ['AMA'], caseSensitive: true })])]);
+    expect(matches(m, 'Left AMA; ama is a word; Ama.')).toEqual(['AMA']);
+  });
+});

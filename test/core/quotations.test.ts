@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { classifyQuotations, pairQuotes } from '../../core/text/quotations.ts';
+import { tokenize } from '../../core/text/tokenize.ts';
+
+function kinds(text: string) {
+  return classifyQuotations(text, tokenize(text), 0, text.length).map((q) => [
+    q.kind,
+    text.slice(q.start, q.end),
+  ]);
+}
+
+describe('pairQuotes', () => {
+  it('pairs straight, curly and single quotation marks but not apostrophes', () => {
+    const text = `She said “no” and 'maybe', it's "fine" and the patients' notes`;
+    expect(pairQuotes(text, 0, text.length).map(([a, b]) => text.slice(a, b))).toEqual([
+      '“no”',
+      "'maybe'",
+      '"fine"',
+    ]);
+  });
+});
+
+describe('classifyQuotations', () => {
+  it.each([
+    ['Her pain is "still a 10".', 'scare'],
+    ['He reports "seizures" daily.', 'scare'],
+    ['She has ‘chronic pain’.', 'scare'],
+    ['She said, "it hurts all the time".', 'direct'],
+    ['In her words: "nobody listens".', 'direct'],
+    ['"It never stops," she said.', 'direct'],
+    ['He described it as "all in my head".', 'direct'],
+    ['She described the pain as "burning".', 'direct'],
+    ['He told us "they think I am making it up".', 'direct'],
+    ['The note reads "patient unable to attend the clinic this week due to work".', 'direct'],
+  ])('%s → %s', (text, kind) => {
+    expect(kinds(text).map(([k]) => k)).toEqual([kind]);
+  });
+});

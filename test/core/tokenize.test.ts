@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize, words } from '../../core/text/tokenize.ts';
+import { paragraphRanges } from '../../core/text/paragraphs.ts';
+
+function spans(text: string) {
+  const t = tokenize(text);
+  return Array.from({ length: t.count }, (_, i) => ({
+    word: text.slice(t.start[i], t.end[i]),
+    norm: t.norm[i],
+    joined: t.joined[i],
+    clause: t.clause[i],
+  }));
+}
+
+describe('tokenize', () => {
+  it('splits words, lower-cases them and keeps offsets into the input', () => {
+    expect(spans('He CLAIMS pain.').map((s) => [s.word, s.norm])).toEqual([
+      ['He', 'he'],
+      ['CLAIMS', 'claims'],
+      ['pain', 'pain'],
+    ]);
+  });
+
+  it('keeps apostrophes inside words and makes curly ones straight', () => {
+    expect(spans('It’s the person‘s view, isn\'t it').map((s) => s.norm)).toEqual([
+      "it's",
+      'the',
+      "person's",
+      'view',
+      "isn't",
+      'it',
+    ]);
+  });
+
+  it('marks gaps of only spaces, hyphens and single line breaks as joinable', () => {
+    expect(spans('non-compliant non\ncompliant, again').map((s) => s.joined)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('marks clause breaks before a word', () => {
+    expect(spans('Denies pain. Claims; that: x').map((s) => s.clause)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('treats accented and non-Latin letters and digits as word characters', () => {
+    expect(words('Café 10/10 naïve Ωmega')).toEqual(['café', '10', '10', 'naïve', 'ωmega']);
+  });
+});
+
+describe('paragraphRanges', () => {
+  it('splits on blank lines, including lines of only spaces and CRLF', () => {
+    const text = 'one\ntwo\n\nthree\r\n  \r\nfour\n\n\n\nfive';
+    expect(paragraphRanges(text).map(([a, b]) => text.slice(a, b))).toEqual([
+      'one\ntwo',
+      'three\r',
+      'four',
+      'five',
+    ]);
+  });
+
+  it('covers text with no breaks as one paragraph', () => {
+    expect(paragraphRanges('abc')).toEqual([[0, 3]]);
+    expect(paragraphRanges('')).toEqual([[0, 0]]);
+  });
+});
