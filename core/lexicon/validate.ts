@@ -1,4 +1,4 @@
-import { ParseErrorCode, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { expandPhrase, PhraseError } from './expand-phrase.ts';
 import { formatIssue, formatPath } from './format-issue.ts';
@@ -93,17 +93,17 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
 
-const JSON_PROBLEMS: Partial<Record<number, string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'unexpected character',
-  [ParseErrorCode.ValueExpected]: 'a value was expected',
-  [ParseErrorCode.PropertyNameExpected]: 'a "quoted" field name was expected',
-  [ParseErrorCode.ColonExpected]: 'a colon was expected',
-  [ParseErrorCode.CommaExpected]: 'a comma was expected',
-  [ParseErrorCode.CloseBraceExpected]: 'a closing } was expected',
-  [ParseErrorCode.CloseBracketExpected]: 'a closing ] was expected',
-  [ParseErrorCode.EndOfFileExpected]: 'nothing more was expected',
-  [ParseErrorCode.UnexpectedEndOfString]: 'the text ends inside a string',
-  [ParseErrorCode.InvalidCommentToken]: 'comments are not allowed in JSON',
+const JSON_PROBLEMS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  ValueExpected: 'a value was expected',
+  PropertyNameExpected: 'a "quoted" field name was expected',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing } was expected',
+  CloseBracketExpected: 'a closing ] was expected',
+  EndOfFileExpected: 'nothing more was expected',
+  UnexpectedEndOfString: 'the text ends inside a string',
+  InvalidCommentToken: 'comments are not allowed in JSON',
 };
 
 /** Where and why JSON.parse failed: V8 on Node 20 does not always say where. */
@@ -112,7 +112,8 @@ function describeJsonError(text: string, fallback: string): string {
   parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
   if (!first) return `not valid JSON: ${fallback}`;
-  const problem = JSON_PROBLEMS[first.error] ?? printParseErrorCode(first.error);
+  const code = printParseErrorCode(first.error);
+  const problem = JSON_PROBLEMS[code] ?? code;
   return `not valid JSON at ${lineAndColumn(text, first.offset)}: ${problem}`;
 }
 
