@@ -34,7 +34,20 @@ const REAL_SHAPES: Shape[] = [
 ];
 
 /** Common first words of real phrases. */
-const LEADS = ['patient', 'the', 'she', 'he', 'was', 'is', 'has', 'no', 'not', 'with', 'her', 'his'];
+const LEADS = [
+  'patient',
+  'the',
+  'she',
+  'he',
+  'was',
+  'is',
+  'has',
+  'no',
+  'not',
+  'with',
+  'her',
+  'his',
+];
 
 const ONSETS = 'b bl br d dr f fl g gr k kl l m n p pr r s sk sl t tr v z'.split(' ');
 const VOWELS = 'a e i o u ai ea ou'.split(' ');
@@ -86,7 +99,8 @@ function syntheticShape(rand: () => number): Shape {
   let phrase = words.join(rand() < 0.1 ? '-' : ' ');
   if (!led && rand() < 0.05) phrase = `(his|her|their) ${phrase}`;
   const shape: Shape = { phrases: [phrase] };
-  if (rand() < 0.2) shape.inflect = length === 1 ? pick(rand, ['noun', 'verb']) : led ? 'noun' : 'verb';
+  if (rand() < 0.2)
+    shape.inflect = length === 1 ? pick(rand, ['noun', 'verb']) : led ? 'noun' : 'verb';
   if (rand() < 0.1) shape.context = pick(rand, CONTEXTS);
   return shape;
 }

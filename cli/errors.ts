@@ -18,15 +18,17 @@ export class UsageError extends Error {
  * Awaits every task before failing, so the user sees all the bad files in one go rather than
  * fixing them one run at a time. Errors that are not UsageErrors are bugs and pass straight on.
  */
-export async function allOrUsageError<T>(tasks: readonly Promise<T>[]): Promise<T[]> {
+export async function allOrUsageError<T extends readonly unknown[]>(tasks: {
+  readonly [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
   const settled = await Promise.allSettled(tasks);
   const lines: string[] = [];
-  const values: T[] = [];
   for (const result of settled) {
-    if (result.status === 'fulfilled') values.push(result.value);
-    else if (result.reason instanceof UsageError) lines.push(...result.reason.lines);
-    else throw result.reason;
+    if (result.status === 'rejected') {
+      if (!(result.reason instanceof UsageError)) throw result.reason;
+      lines.push(...result.reason.lines);
+    }
   }
   if (lines.length > 0) throw new UsageError(lines);
-  return values;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

@@ -85,7 +85,8 @@ export function expandPhrase(
     if (!inflect) forms.push(base);
     else {
       // A verb phrase inflects its first word; in "self-manage" that word is the compound's end.
-      const at = inflect === 'verb' ? words(variant.trim().split(/\s+/)[0]!).length - 1 : base.length - 1;
+      const at =
+        inflect === 'verb' ? words(variant.trim().split(/\s+/)[0]!).length - 1 : base.length - 1;
       for (const form of inflections(base[at]!, inflect)) {
         const copy = base.slice();
         copy[at] = form;

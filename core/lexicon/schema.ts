@@ -32,8 +32,7 @@ const text = (what: string) =>
     .trim()
     .min(1, { error: `${what} must not be empty` });
 
-const stringList = (what: string) =>
-  z.array(text(what), { error: 'expected an array of strings' });
+const stringList = (what: string) => z.array(text(what), { error: 'expected an array of strings' });
 
 const kebabId = z.string({ error: 'expected a string id' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
   error: 'use lower-case letters, digits and single hyphens, e.g. "claims-credibility"',

@@ -124,7 +124,10 @@ export function parseLexicon(json: string): Validation {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [describeJsonError(text, error instanceof Error ? error.message : String(error))] };
+    return {
+      ok: false,
+      errors: [describeJsonError(text, error instanceof Error ? error.message : String(error))],
+    };
   }
   return validateLexicon(data);
 }

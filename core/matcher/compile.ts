@@ -17,7 +17,7 @@ import { compileContext, contextAllows, type CompiledContext } from './context.t
 import { matchCase } from './match-case.ts';
 import { resolveOverlaps, type Candidate } from './resolve-overlaps.ts';
 import { containmentTest, type Span } from './spans.ts';
-import { createNode, insert, type TrieNode } from './trie.ts';
+import { createNode, insert } from './trie.ts';
 
 export interface CompileOptions {
   /** Which locale's wording to use for messages and suggestions. Matching covers all spellings. */

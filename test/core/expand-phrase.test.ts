@@ -10,7 +10,10 @@ describe('expandAlternation', () => {
       'all in her head',
       'all in his head',
     ]);
-    expect(expandAlternation('(very |)aggressive').sort()).toEqual(['aggressive', 'very aggressive']);
+    expect(expandAlternation('(very |)aggressive').sort()).toEqual([
+      'aggressive',
+      'very aggressive',
+    ]);
   });
 
   it('refuses unbalanced or nested groups with a fix-it message', () => {

@@ -9,7 +9,7 @@ describe('find: matching', () => {
   const m = compile([
     lexicon([
       entry({ id: 'noncompliant', phrases: ['non-compliant'] }),
-      entry({ id: 'self-manage', phrases: ["self-manage"], inflect: 'verb' }),
+      entry({ id: 'self-manage', phrases: ['self-manage'], inflect: 'verb' }),
       entry({ id: 'head', phrases: ['all in (your|his|her|their) head'] }),
       entry({ id: 'dnr', phrases: ["DNA'd"] }),
       entry({ id: 'refused', phrases: ['refuse'], inflect: 'verb' }),
@@ -33,7 +33,7 @@ describe('find: matching', () => {
   });
 
   it('treats curly and straight apostrophes alike', () => {
-    expect(matches(m, 'He DNA’d twice and DNA\'d again.')).toEqual(['DNA’d', "DNA'd"]);
+    expect(matches(m, "He DNA’d twice and DNA'd again.")).toEqual(['DNA’d', "DNA'd"]);
   });
 
   it('matches word boundaries only', () => {
@@ -75,7 +75,12 @@ describe('find: context rules', () => {
         phrases: ['aggressive'],
         context: { notFollowedBy: ['tumour', 'tumor', 'treatment'], window: 3 },
       }),
-      entry({ id: 'denies', phrases: ['deny'], inflect: 'verb', context: { onlyFollowedBy: ['that', 'being'] } }),
+      entry({
+        id: 'denies',
+        phrases: ['deny'],
+        inflect: 'verb',
+        context: { onlyFollowedBy: ['that', 'being'] },
+      }),
       entry({
         id: 'alcoholic',
         phrases: ['alcoholic'],
@@ -110,7 +115,11 @@ describe('find: quotations', () => {
     lexicon([
       entry({ id: 'head', phrases: ['all in my head'] }),
       entry({ id: 'sufferer', phrases: ['pain sufferer'] }),
-      entry({ id: 'scare', detect: 'scare-quotes', alternatives: ['{the person’s words}, in their words'] }),
+      entry({
+        id: 'scare',
+        detect: 'scare-quotes',
+        alternatives: ['{the person’s words}, in their words'],
+      }),
     ]),
   ]);
 
@@ -153,7 +162,9 @@ describe('find: layers, allow-list and options', () => {
       ],
       { disable: ['heartsink'] },
     );
-    const personal = lexicon([entry({ id: 'not-for-us', phrases: ['not for us'], enabled: false })]);
+    const personal = lexicon([
+      entry({ id: 'not-for-us', phrases: ['not for us'], enabled: false }),
+    ]);
     const m = compile([base, service, personal]);
     const text = 'He claims to be a heartsink, not for us.';
     expect(m.find(text).map((f) => [f.entryId, f.severity, f.message])).toEqual([
@@ -163,18 +174,22 @@ describe('find: layers, allow-list and options', () => {
   });
 
   it('ignores allow-listed phrases from a layer or from options', () => {
-    const m = compile([base, lexicon([], { allow: ['claims department'] })], { allow: ['heartsink clinic'] });
-    expect(ids(m, 'The claims department; the heartsink clinic; she claims; a heartsink.')).toEqual([
-      'claims',
-      'heartsink',
-    ]);
+    const m = compile([base, lexicon([], { allow: ['claims department'] })], {
+      allow: ['heartsink clinic'],
+    });
+    expect(ids(m, 'The claims department; the heartsink clinic; she claims; a heartsink.')).toEqual(
+      ['claims', 'heartsink'],
+    );
   });
 
   it('filters by document kind and minimum severity', () => {
     const m = compile([base]);
     const text = 'Some degeneration, claims, heartsink.';
     expect(ids(m, text)).toEqual(['degeneration', 'claims', 'heartsink']);
-    expect(m.find(text, { documentKind: 'letter-to-gp' }).map((f) => f.entryId)).toEqual(['claims', 'heartsink']);
+    expect(m.find(text, { documentKind: 'letter-to-gp' }).map((f) => f.entryId)).toEqual([
+      'claims',
+      'heartsink',
+    ]);
     expect(m.find(text, { minSeverity: 'warn' }).map((f) => f.entryId)).toEqual(['heartsink']);
   });
 

@@ -4,18 +4,40 @@ import { compile, createIncrementalScanner } from '../../core/index.ts';
 import { entry, lexicon } from '../fixtures/mini-lexicon.ts';
 
 const m = compile([
-  lexicon([
-    entry({ id: 'claims', phrases: ['claim'], inflect: 'verb', context: { notFollowedBy: ['travel'] } }),
-    entry({ id: 'noncompliant', phrases: ['non-compliant'] }),
-    entry({ id: 'head', phrases: ['all in (his|her|my) head'] }),
-    entry({ id: 'aa', phrases: ['a a a a a a'] }),
-    entry({ id: 'scare', detect: 'scare-quotes', alternatives: [], advice: 'Remove the marks.' }),
-  ], { allow: ['claims department'] }),
+  lexicon(
+    [
+      entry({
+        id: 'claims',
+        phrases: ['claim'],
+        inflect: 'verb',
+        context: { notFollowedBy: ['travel'] },
+      }),
+      entry({ id: 'noncompliant', phrases: ['non-compliant'] }),
+      entry({ id: 'head', phrases: ['all in (his|her|my) head'] }),
+      entry({ id: 'aa', phrases: ['a a a a a a'] }),
+      entry({ id: 'scare', detect: 'scare-quotes', alternatives: [], advice: 'Remove the marks.' }),
+    ],
+    { allow: ['claims department'] },
+  ),
 ]);
 
 /** Words the lexicon knows, glue that joins or breaks phrases, and awkward Unicode. */
 const piece = fc.oneof(
-  fc.constantFrom('claims', 'Claimed', 'non', 'compliant', 'noncompliant', 'all', 'in', 'her', 'my', 'head', 'a', 'travel', 'department'),
+  fc.constantFrom(
+    'claims',
+    'Claimed',
+    'non',
+    'compliant',
+    'noncompliant',
+    'all',
+    'in',
+    'her',
+    'my',
+    'head',
+    'a',
+    'travel',
+    'department',
+  ),
   fc.constantFrom(' ', ' ', '-', '\n', '\n\n', '\r\n', '. ', ', ', '"', '“', '”', "'", '’', ': '),
   fc.constantFrom('😀', '👩🏽‍⚕️', 'e\u0301', '\u0000', '\ufeff', '\u2029', 'Ω', '\ud800'),
   fc.string({ unit: 'grapheme', maxLength: 4 }),
@@ -45,7 +67,10 @@ describe('engine properties', () => {
       fc.property(textArb, fc.string({ unit: 'binary', maxLength: 20 }), (text, prefix) => {
         const pre = prefix + '\n\n';
         const plain = m.find(text).map((f) => [f.entryId, f.start, f.end]);
-        const shifted = m.find(pre + text).filter((f) => f.start >= pre.length).map((f) => [f.entryId, f.start - pre.length, f.end - pre.length]);
+        const shifted = m
+          .find(pre + text)
+          .filter((f) => f.start >= pre.length)
+          .map((f) => [f.entryId, f.start - pre.length, f.end - pre.length]);
         expect(shifted).toEqual(plain);
       }),
       { numRuns: 300 },
@@ -62,7 +87,11 @@ describe('engine properties', () => {
   });
 
   it('re-scanning only changed paragraphs gives the same findings as a full scan', () => {
-    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.array(piece, { maxLength: 6 }).map((p) => p.join('')) });
+    const edit = fc.record({
+      at: fc.nat(),
+      remove: fc.nat({ max: 12 }),
+      insert: fc.array(piece, { maxLength: 6 }).map((p) => p.join('')),
+    });
     fc.assert(
       fc.property(textArb, fc.array(edit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
         const scanner = createIncrementalScanner(m);
@@ -79,7 +108,10 @@ describe('engine properties', () => {
   });
 
   it('re-scans only the paragraph that changed', () => {
-    const paragraphs = Array.from({ length: 50 }, (_, i) => `Paragraph ${i}: she claims her pain is real.`);
+    const paragraphs = Array.from(
+      { length: 50 },
+      (_, i) => `Paragraph ${i}: she claims her pain is real.`,
+    );
     const scanner = createIncrementalScanner(m);
     scanner.scan(paragraphs.join('\n\n'));
     expect(scanner.lastRescanned).toBe(50);

@@ -22,7 +22,7 @@ describe('tokenize', () => {
   });
 
   it('keeps apostrophes inside words and makes curly ones straight', () => {
-    expect(spans('It’s the person‘s view, isn\'t it').map((s) => s.norm)).toEqual([
+    expect(spans("It’s the person‘s view, isn't it").map((s) => s.norm)).toEqual([
       "it's",
       'the',
       "person's",

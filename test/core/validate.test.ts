@@ -46,9 +46,14 @@ describe('validateLexicon', () => {
         entry({ id: 'noncompliant-2', phrases: ['noncompliant'] }),
       ]),
     );
-    expect(errors).toEqual(['entries[1].id: duplicate id "claims" (also entries[0]); give each entry its own id']);
+    expect(errors).toEqual([
+      'entries[1].id: duplicate id "claims" (also entries[0]); give each entry its own id',
+    ]);
     const phraseErrors = errorsOf(
-      lexicon([entry({ id: 'a', phrases: ['non-compliant'] }), entry({ id: 'b', phrases: ['noncompliant'] })]),
+      lexicon([
+        entry({ id: 'a', phrases: ['non-compliant'] }),
+        entry({ id: 'b', phrases: ['noncompliant'] }),
+      ]),
     );
     expect(phraseErrors).toEqual([
       'entries[1].phrases[0]: "noncompliant" also matches "noncompliant", already matched by entries[0] ("non-compliant", id "a"); keep each phrase in one entry',
@@ -75,7 +80,9 @@ describe('parseLexicon', () => {
   it('reports where JSON is broken', () => {
     const result = parseLexicon('{\n  "name": "x",\n  "entries": [,]\n}');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors[0]).toMatch(/^not valid JSON at line 3, column 15: a value was expected/);
+    expect(!result.ok && result.errors[0]).toMatch(
+      /^not valid JSON at line 3, column 15: a value was expected/,
+    );
   });
 
   it('accepts a leading byte-order mark', () => {
@@ -88,11 +95,21 @@ describe('lexiconJsonSchema', () => {
   it('is generated from the zod schema and describes entries', () => {
     const schema = lexiconJsonSchema() as {
       required: string[];
-      properties: { entries: { items: { required: string[]; properties: Record<string, unknown> } } };
+      properties: {
+        entries: { items: { required: string[]; properties: Record<string, unknown> } };
+      };
     };
     expect(schema.required).toEqual(expect.arrayContaining(['name', 'version', 'entries']));
     expect(schema.properties.entries.items.required).toEqual(
-      expect.arrayContaining(['id', 'category', 'severity', 'why', 'sources', 'alternatives', 'examples']),
+      expect.arrayContaining([
+        'id',
+        'category',
+        'severity',
+        'why',
+        'sources',
+        'alternatives',
+        'examples',
+      ]),
     );
     expect(Object.keys(schema.properties.entries.items.properties)).toContain('context');
   });

@@ -1,0 +1,56 @@
+import type { HelpTopic } from './args.ts';
+
+const EXIT_CODES = 'Exit codes: 0 nothing to suggest, 1 suggestions found, 2 a usage or input problem.';
+
+const MAIN = `Usage: alongside <command> [options]
+
+Suggests relational, person-in-context wording for clinical letters and notes.
+
+Commands:
+  check [FILE|-]...          Suggest wording in UTF-8 text files, or in text piped to stdin
+  lexicon validate FILE...   Check lexicon files against the lexicon format
+  lexicon schema             Print the lexicon JSON Schema
+  help [COMMAND]             Show help for alongside or for a command
+
+Options:
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+${EXIT_CODES}
+`;
+
+const CHECK = `Usage: alongside check [options] [FILE|-]...
+
+Reads each FILE as UTF-8 text ("-" for stdin; stdin is also read when no FILE is given and
+input is piped) and lists wording that may read as blaming, doubting or closing the door.
+
+Options:
+  --format text|json         Output format (default: text)
+  --lexicon FILE             Add a lexicon layer after the default one; repeat for more layers,
+                             later layers add, replace (by id) or disable entries
+  --no-default-lexicon       Use only the --lexicon files
+  --locale en-GB|en-US       Wording of messages and suggestions (default: en-GB)
+  -h, --help                 Show this help
+
+Text output: path:line:column  severity  message  (entry-id), then a summary line.
+JSON output: [{ "file", "findings": [{ entryId, category, severity, start, end, line, column,
+match, message, suggestions }] }]; line and column are 1-based, columns in UTF-16 code units.
+
+${EXIT_CODES}
+`;
+
+const LEXICON = `Usage: alongside lexicon validate FILE...
+       alongside lexicon schema
+
+  validate FILE...           Check each lexicon file; prints "FILE: ok (N entries)" when valid
+  schema                     Print the lexicon JSON Schema, for editor completion and checks
+
+Options:
+  -h, --help                 Show this help
+
+Exit codes: 0 all files valid, 2 a usage problem or an invalid file.
+`;
+
+export function helpText(topic: HelpTopic): string {
+  return { main: MAIN, check: CHECK, lexicon: LEXICON }[topic];
+}

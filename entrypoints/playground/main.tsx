@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { Playground } from '@/components/playground/Playground';
+import '@/components/playground/playground.css';
+
+render(<Playground />, document.getElementById('app')!);

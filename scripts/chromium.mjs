@@ -1,0 +1,23 @@
+// Shared by `npm start` and the browser tests: where Debian's Chromium lives and how to start it.
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_ID = 'dfpbfdieoppbjiagbgpiahdcamamaemi';
+export const INSTALL_HINT = `Chromium is needed at ${CHROMIUM}: install it with "sudo apt-get install -y chromium" (or set CHROMIUM_PATH).`;
+
+export function chromiumArgs(extensionDir) {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
+export function chromiumInstalled() {
+  return existsSync(CHROMIUM);
+}

@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE, fixture, runCli, tempDir } from './run-cli.ts';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  tmp = tempDir();
+});
+afterAll(() => tmp.remove());
+
+interface JsonFinding {
+  entryId: string;
+  severity: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  match: string;
+  message: string;
+  suggestions: string[];
+}
+type JsonReport = { file: string; findings: JsonFinding[] }[];
+
+async function checkJson(args: string[], input?: string) {
+  const result = await runCli(['check', '--format', 'json', ...args], { input });
+  return { ...result, report: JSON.parse(result.stdout) as JsonReport };
+}
+
+/** The findings of the only input, from JSON output. */
+async function findings(args: string[], input?: string): Promise<JsonFinding[]> {
+  const { report } = await checkJson(args, input);
+  expect(report).toHaveLength(1);
+  return report[0]!.findings;
+}
+
+describe.concurrent('check, text output', () => {
+  it('prints path:line:column, severity, message and id, then a calm summary; exit 1', async () => {
+    const file = tmp.write(
+      'letter.txt',
+      'She claims the pain started in May.\nHe is non-compliant and claims otherwise.\n',
+    );
+    const { stdout, stderr, status } = await runCli(['check', ...BASE, file]);
+    expect(stdout).toBe(
+      [
+        `${file}:1:5  suggest  May read as doubting the person's account.  (fixture-claims)`,
+        `${file}:2:7  warn  Places the difficulty in the person alone.  (fixture-non-compliant)`,
+        `${file}:2:25  suggest  May read as doubting the person's account.  (fixture-claims)`,
+        '3 suggestions in 1 file',
+        '',
+      ].join('\n'),
+    );
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+  });
+
+  it('says "No suggestions" and exits 0 when nothing is found', async () => {
+    const file = tmp.write('clean.txt', 'She describes pain since May.\n');
+    const { stdout, stderr, status } = await runCli(['check', ...BASE, file]);
+    expect(stdout).toBe('No suggestions in 1 file\n');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it('summarises across files, saying how many had suggestions', async () => {
+    const a = tmp.write('a.txt', 'He claims so.\n');
+    const b = tmp.write('b.txt', 'Nothing to note.\n');
+    const c = tmp.write('c.txt', 'She claims so. He claims so.\n');
+    const { stdout, status } = await runCli(['check', ...BASE, a, b, c]);
+    expect(stdout).toBe(
+      [
+        `${a}:1:4  suggest  May read as doubting the person's account.  (fixture-claims)`,
+        `${c}:1:5  suggest  May read as doubting the person's account.  (fixture-claims)`,
+        `${c}:1:19  suggest  May read as doubting the person's account.  (fixture-claims)`,
+        '3 suggestions in 2 of 3 files',
+        '',
+      ].join('\n'),
+    );
+    expect(status).toBe(1);
+
+    const both = await runCli(['check', ...BASE, a, c]);
+    expect(both.stdout.trimEnd().split('\n').at(-1)).toBe('3 suggestions in 2 files');
+  });
+});
+
+describe.concurrent('check, JSON output', () => {
+  it('gives one { file, findings } per input with exactly the documented fields', async () => {
+    const file = tmp.write('j.txt', 'Line one.\nShe claims it hurts.\n');
+    const { report, stderr, status } = await checkJson([...BASE, file]);
+    expect(report).toEqual([
+      {
+        file,
+        findings: [
+          {
+            entryId: 'fixture-claims',
+            category: 'credibility',
+            severity: 'suggest',
+            start: 14,
+            end: 20,
+            line: 2,
+            column: 5,
+            match: 'claims',
+            message: "May read as doubting the person's account.",
+            suggestions: ['reports', 'describes'],
+          },
+        ],
+      },
+    ]);
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+  });
+
+  it('lists a file with no findings as an empty array and exits 0', async () => {
+    const file = tmp.write('none.txt', 'All well.\n');
+    const { report, status } = await checkJson([...BASE, file]);
+    expect(report).toEqual([{ file, findings: [] }]);
+    expect(status).toBe(0);
+  });
+});
+
+describe.concurrent('check, positions', () => {
+  it('counts CRLF as one line break', async () => {
+    const file = tmp.write('crlf.txt', 'First line.\r\nSecond line.\r\nShe claims it.\r\n');
+    expect(await findings([...BASE, file])).toMatchObject([
+      { line: 3, column: 5, start: 31, end: 37, match: 'claims' },
+    ]);
+  });
+
+  it('ends a line at a lone CR', async () => {
+    const file = tmp.write('cr.txt', 'First line.\rShe claims it.\r');
+    expect(await findings([...BASE, file])).toMatchObject([{ line: 2, column: 5, start: 16 }]);
+  });
+
+  it('counts columns in UTF-16 code units, so an emoji before a match counts as two', async () => {
+    const file = tmp.write('emoji.txt', '😀 She claims it.\n');
+    expect(await findings([...BASE, file])).toMatchObject([
+      { line: 1, column: 8, start: 7, end: 13 },
+    ]);
+  });
+
+  it('drops a leading BOM before counting offsets', async () => {
+    const file = tmp.write('bom.txt', '\uFEFFShe claims it.\n');
+    expect(await findings([...BASE, file])).toMatchObject([
+      { line: 1, column: 5, start: 4, end: 10, match: 'claims' },
+    ]);
+    const { stdout } = await runCli(['check', ...BASE, file]);
+    expect(stdout.startsWith(`${file}:1:5  suggest  `)).toBe(true);
+  });
+});
+
+describe.concurrent('check, stdin', () => {
+  it('reads stdin for "-" and names it <stdin>', async () => {
+    const { stdout, status } = await runCli(['check', ...BASE, '-'], { input: 'He claims so.\n' });
+    expect(stdout).toBe(
+      "<stdin>:1:4  suggest  May read as doubting the person's account.  (fixture-claims)\n" +
+        '1 suggestion in 1 file\n',
+    );
+    expect(status).toBe(1);
+  });
+
+  it('reads piped stdin when no FILE is given', async () => {
+    const { report, status } = await checkJson(BASE, 'All well.\nShe claims so.\n');
+    expect(report.map((r) => r.file)).toEqual(['<stdin>']);
+    expect(report[0]!.findings.map((f) => [f.entryId, f.line, f.column])).toEqual([
+      ['fixture-claims', 2, 5],
+    ]);
+    expect(status).toBe(1);
+  });
+
+  it('checks stdin among files, in the order given', async () => {
+    const file = tmp.write('order.txt', 'Fine.\n');
+    const { report } = await checkJson([...BASE, file, '-'], 'He claims so.\n');
+    expect(report.map((r) => [r.file, r.findings.length])).toEqual([
+      [file, 0],
+      ['<stdin>', 1],
+    ]);
+  });
+});
+
+describe.concurrent('check, lexicon layering', () => {
+  const text = 'She claims to be a frequent attender and is non-compliant.\n';
+  const ids = (list: JsonFinding[]) => list.map((f) => f.entryId);
+
+  it('--no-default-lexicon with no --lexicon finds nothing', async () => {
+    const { report, status } = await checkJson(['--no-default-lexicon'], text);
+    expect(report).toEqual([{ file: '<stdin>', findings: [] }]);
+    expect(status).toBe(0);
+  });
+
+  it('a later lexicon adds its entries to the earlier ones', async () => {
+    const list = await findings([...BASE, '--lexicon', fixture('add-entry.json')], text);
+    expect(ids(list)).toEqual([
+      'fixture-claims',
+      'fixture-frequent-attender',
+      'fixture-non-compliant',
+    ]);
+  });
+
+  it('adds to the default lexicon when --no-default-lexicon is not given', async () => {
+    const { report, status } = await checkJson(['--lexicon', fixture('add-entry.json')], text);
+    const added = report[0]!.findings.filter((f) => f.entryId === 'fixture-frequent-attender');
+    expect(added).toMatchObject([{ match: 'frequent attender', line: 1, column: 20 }]);
+    expect(status).toBe(1);
+  });
+
+  it('"disable" in a later lexicon switches an earlier entry off', async () => {
+    const list = await findings([...BASE, '--lexicon', fixture('disable-claims.json')], text);
+    expect(ids(list)).toEqual(['fixture-non-compliant']);
+  });
+
+  it('an entry with the same id in a later lexicon replaces the earlier one', async () => {
+    const input = 'She claims so; he alleges otherwise.\n';
+    const list = await findings([...BASE, '--lexicon', fixture('override-claims.json')], input);
+    const message = "Our service prefers the person's own words here.";
+    expect(list).toMatchObject([
+      { entryId: 'fixture-claims', severity: 'info', match: 'claims', message },
+      { entryId: 'fixture-claims', severity: 'info', match: 'alleges', message },
+    ]);
+    expect(list[0]!.suggestions).toEqual(['says']);
+  });
+
+  it('applies layers in the order given: an override after a disable brings the id back', async () => {
+    const layers = ['--lexicon', fixture('disable-claims.json')];
+    layers.push('--lexicon', fixture('override-claims.json'));
+    const list = await findings([...BASE, ...layers], 'He alleges so.\n');
+    expect(list.map((f) => [f.entryId, f.match])).toEqual([['fixture-claims', 'alleges']]);
+  });
+});
+
+describe.concurrent('check --locale', () => {
+  const input = 'Challenging behaviour was noted.\n';
+
+  it('uses the base (en-GB) wording by default', async () => {
+    expect(await findings(BASE, input)).toMatchObject([
+      {
+        entryId: 'fixture-challenging-behaviour',
+        message: 'Names the behaviour, not what it is responding to.',
+        suggestions: ['Distressed behaviour'],
+      },
+    ]);
+  });
+
+  it('en-US switches to the wording in the entry\'s "locales"', async () => {
+    expect(await findings([...BASE, '--locale', 'en-US'], input)).toMatchObject([
+      {
+        entryId: 'fixture-challenging-behaviour',
+        message: 'Names the behavior, not what it is responding to.',
+        suggestions: ['Distressed behavior'],
+      },
+    ]);
+  });
+});
