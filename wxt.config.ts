@@ -7,13 +7,17 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Alongside',
     description:
       'Suggests relational, person-in-context wording as you write clinical letters and notes. Your text never leaves the browser.',
     permissions: ['storage'],
     // A fixed public key gives the unpacked Chromium build a stable id
     // (dfpbfdieoppbjiagbgpiahdcamamaemi), so the demo and tests can open its pages directly.
-    key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAt0lduIv6rWDPDW5DvUyi44aOsTwCINAiQY1Mcpdpdr16p3RDL/oVahqTODfwSlAr0RJzpnUSJzr7NQHusxU3z9bH1vC+dZ6FycZcxIv9VgbjbZrrXxoQtwAjVnzMs5P+M8S+dW1tSjjIyld9kd9CBN2LCD7w2KABD+0JSifT1gnaQEkNEhpxdeA+G20mczkuoRLLIsqsEYIoQ9xFxaPusCQpCS0cntLPZgUHhCtJFtw+Fwk0LlzlfvPSM6lgcggitEc80aYdJCfROOeFPOxy5JY49W6FHfV2da2AF22C1N7yAwxPSojv6xjp/BYUBmJVuV1c/ZhXedTEmp1RaI6hkwIDAQAB',
-  },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: '{769ce125-5a61-49b9-9acf-6f7ad04b8922}' } } }
+      : {
+          key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAt0lduIv6rWDPDW5DvUyi44aOsTwCINAiQY1Mcpdpdr16p3RDL/oVahqTODfwSlAr0RJzpnUSJzr7NQHusxU3z9bH1vC+dZ6FycZcxIv9VgbjbZrrXxoQtwAjVnzMs5P+M8S+dW1tSjjIyld9kd9CBN2LCD7w2KABD+0JSifT1gnaQEkNEhpxdeA+G20mczkuoRLLIsqsEYIoQ9xFxaPusCQpCS0cntLPZgUHhCtJFtw+Fwk0LlzlfvPSM6lgcggitEc80aYdJCfROOeFPOxy5JY49W6FHfV2da2AF22C1N7yAwxPSojv6xjp/BYUBmJVuV1c/ZhXedTEmp1RaI6hkwIDAQAB',
+        }),
+  }),
 });

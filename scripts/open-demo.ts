@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+
 // `npm start`: after the build, opens Chromium with the extension loaded on its playground.
 // Without a display it says how to load the build by hand; `--screenshot FILE` runs headless and
 // saves what the playground shows (handy on a server, and a quick check that the build works).
@@ -12,7 +12,7 @@ import {
   INSTALL_HINT,
   chromiumArgs,
   chromiumInstalled,
-} from './chromium.mjs';
+} from './chromium.ts';
 
 const extensionDir = resolve('.output/chrome-mv3');
 const shotAt = process.argv.indexOf('--screenshot');

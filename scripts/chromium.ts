@@ -5,7 +5,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_ID = 'dfpbfdieoppbjiagbgpiahdcamamaemi';
 export const INSTALL_HINT = `Chromium is needed at ${CHROMIUM}: install it with "sudo apt-get install -y chromium" (or set CHROMIUM_PATH).`;
 
-export function chromiumArgs(extensionDir) {
+export function chromiumArgs(extensionDir: string): string[] {
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -18,6 +18,6 @@ export function chromiumArgs(extensionDir) {
   ];
 }
 
-export function chromiumInstalled() {
+export function chromiumInstalled(): boolean {
   return existsSync(CHROMIUM);
 }
