@@ -87,7 +87,9 @@ function parseLexiconCommand(args: string[]): Command {
   if (values.help) return { kind: 'help', topic: 'lexicon' };
   if (sub === 'validate') {
     if (rest.length === 0) {
-      throw new UsageError('lexicon validate needs at least one FILE; see alongside lexicon --help');
+      throw new UsageError(
+        'lexicon validate needs at least one FILE; see alongside lexicon --help',
+      );
     }
     if (rest.filter((p) => p === STDIN).length > 1) {
       throw new UsageError('"-" (stdin) can be given only once');
@@ -101,7 +103,9 @@ function parseLexiconCommand(args: string[]): Command {
     return { kind: 'lexicon-schema' };
   }
   if (sub === undefined) {
-    throw new UsageError('lexicon needs a command: validate or schema; see alongside lexicon --help');
+    throw new UsageError(
+      'lexicon needs a command: validate or schema; see alongside lexicon --help',
+    );
   }
   throw new UsageError(
     `unknown lexicon command "${sub}" (expected validate or schema); see alongside lexicon --help`,
@@ -134,7 +138,8 @@ export function parseCommand(argv: readonly string[]): Command {
     case 'lexicon':
       return parseLexiconCommand(rest);
     default:
-      if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"; see alongside --help`);
+      if (first.startsWith('-'))
+        throw new UsageError(`unknown option "${first}"; see alongside --help`);
       throw new UsageError(`unknown command "${first}"; see alongside --help`);
   }
 }

@@ -1,6 +1,7 @@
 import type { HelpTopic } from './args.ts';
 
-const EXIT_CODES = 'Exit codes: 0 nothing to suggest, 1 suggestions found, 2 a usage or input problem.';
+const EXIT_CODES =
+  'Exit codes: 0 nothing to suggest, 1 suggestions found, 2 a usage or input problem.';
 
 const MAIN = `Usage: alongside <command> [options]
 

@@ -13,7 +13,10 @@ export async function readLexicon(path: string): Promise<Lexicon> {
 }
 
 /** The layers in force: the default lexicon first, then each file in the order given. */
-export async function loadLexicons(paths: readonly string[], useDefault: boolean): Promise<Lexicon[]> {
+export async function loadLexicons(
+  paths: readonly string[],
+  useDefault: boolean,
+): Promise<Lexicon[]> {
   const layers = await allOrUsageError(paths.map(readLexicon));
   return useDefault ? [defaultLexicon(), ...layers] : layers;
 }

@@ -7,7 +7,7 @@ import { formatJson } from './format-json.ts';
 import { formatText } from './format-text.ts';
 import { helpText } from './help.ts';
 import { loadLexicons, readLexicon } from './load-lexicons.ts';
-import { readInput, STDIN } from './read-input.ts';
+import { readInput, STDIN, STDIN_NAME } from './read-input.ts';
 
 interface Outcome {
   stdout: string;
@@ -19,7 +19,12 @@ async function runCheck(command: CheckCommand): Promise<Outcome> {
   if (files.length === 0) {
     // An interactive terminal means nothing was piped: waiting for typed input would look hung.
     if (process.stdin.isTTY) {
-      throw new UsageError('no input; give one or more FILEs, or pipe text in (see alongside check --help)');
+      throw new UsageError(
+        'no input; give one or more FILEs, or pipe text in (see alongside check --help)',
+      );
+    }
+    if (command.lexicons.includes(STDIN)) {
+      throw new UsageError('no input; stdin is taken by "--lexicon -", so give one or more FILEs');
     }
     files = [STDIN];
   }
@@ -38,7 +43,8 @@ async function runValidate(files: readonly string[]): Promise<Outcome> {
   const lexicons = await allOrUsageError(files.map(readLexicon));
   const lines = lexicons.map((lexicon, i) => {
     const n = lexicon.entries.length;
-    return `${files[i]}: ok (${n} ${n === 1 ? 'entry' : 'entries'})`;
+    const name = files[i] === STDIN ? STDIN_NAME : files[i];
+    return `${name}: ok (${n} ${n === 1 ? 'entry' : 'entries'})`;
   });
   return { stdout: `${lines.join('\n')}\n`, exitCode: 0 };
 }

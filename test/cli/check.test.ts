@@ -32,7 +32,7 @@ async function findings(args: string[], input?: string): Promise<JsonFinding[]> 
   return report[0]!.findings;
 }
 
-describe.concurrent('check, text output', () => {
+describe('check, text output', () => {
   it('prints path:line:column, severity, message and id, then a calm summary; exit 1', async () => {
     const file = tmp.write(
       'letter.txt',
@@ -81,7 +81,7 @@ describe.concurrent('check, text output', () => {
   });
 });
 
-describe.concurrent('check, JSON output', () => {
+describe('check, JSON output', () => {
   it('gives one { file, findings } per input with exactly the documented fields', async () => {
     const file = tmp.write('j.txt', 'Line one.\nShe claims it hurts.\n');
     const { report, stderr, status } = await checkJson([...BASE, file]);
@@ -116,7 +116,7 @@ describe.concurrent('check, JSON output', () => {
   });
 });
 
-describe.concurrent('check, positions', () => {
+describe('check, positions', () => {
   it('counts CRLF as one line break', async () => {
     const file = tmp.write('crlf.txt', 'First line.\r\nSecond line.\r\nShe claims it.\r\n');
     expect(await findings([...BASE, file])).toMatchObject([
@@ -146,7 +146,7 @@ describe.concurrent('check, positions', () => {
   });
 });
 
-describe.concurrent('check, stdin', () => {
+describe('check, stdin', () => {
   it('reads stdin for "-" and names it <stdin>', async () => {
     const { stdout, status } = await runCli(['check', ...BASE, '-'], { input: 'He claims so.\n' });
     expect(stdout).toBe(
@@ -175,8 +175,8 @@ describe.concurrent('check, stdin', () => {
   });
 });
 
-describe.concurrent('check, lexicon layering', () => {
-  const text = 'She claims to be a frequent attender and is non-compliant.\n';
+describe('check, lexicon layering', () => {
+  const text = 'She claims to be a ward seven regular and is non-compliant.\n';
   const ids = (list: JsonFinding[]) => list.map((f) => f.entryId);
 
   it('--no-default-lexicon with no --lexicon finds nothing', async () => {
@@ -189,15 +189,15 @@ describe.concurrent('check, lexicon layering', () => {
     const list = await findings([...BASE, '--lexicon', fixture('add-entry.json')], text);
     expect(ids(list)).toEqual([
       'fixture-claims',
-      'fixture-frequent-attender',
+      'fixture-ward-seven-regular',
       'fixture-non-compliant',
     ]);
   });
 
   it('adds to the default lexicon when --no-default-lexicon is not given', async () => {
     const { report, status } = await checkJson(['--lexicon', fixture('add-entry.json')], text);
-    const added = report[0]!.findings.filter((f) => f.entryId === 'fixture-frequent-attender');
-    expect(added).toMatchObject([{ match: 'frequent attender', line: 1, column: 20 }]);
+    const added = report[0]!.findings.filter((f) => f.entryId === 'fixture-ward-seven-regular');
+    expect(added).toMatchObject([{ match: 'ward seven regular', line: 1, column: 20 }]);
     expect(status).toBe(1);
   });
 
@@ -225,7 +225,22 @@ describe.concurrent('check, lexicon layering', () => {
   });
 });
 
-describe.concurrent('check --locale', () => {
+describe('check, a lexicon on stdin', () => {
+  it('"--lexicon -" reads a layer from stdin while FILEs are checked', async () => {
+    const file = tmp.write('layer.txt', 'She claims so.\n');
+    const layer = JSON.stringify({
+      name: 'piped',
+      version: '1',
+      entries: [],
+      disable: ['fixture-claims'],
+    });
+    const { report, status } = await checkJson([...BASE, '--lexicon', '-', file], layer);
+    expect(report).toEqual([{ file, findings: [] }]);
+    expect(status).toBe(0);
+  });
+});
+
+describe('check --locale', () => {
   const input = 'Challenging behaviour was noted.\n';
 
   it('uses the base (en-GB) wording by default', async () => {

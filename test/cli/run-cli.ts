@@ -20,7 +20,7 @@ export interface CliResult {
 
 /**
  * Runs the real binary in a child process, so the launcher, argv and exit codes are all tested.
- * Asynchronous so that tests marked concurrent overlap their ~0.5 s start-ups.
+ * `spawn`, not `spawnSync`, so vitest's timeout can still stop a run that hangs.
  */
 export function runCli(
   args: readonly string[],
@@ -40,6 +40,8 @@ export function runCli(
         status,
       }),
     );
+    // A run that fails before reading stdin closes it early; that EPIPE is not the test's concern.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }
