@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
-/** The shared clinical-notes corpus, relative to the repository root: ../shared/corpus/. */
-export const CORPUS_PATH = fileURLToPath(
-  new URL('../../shared/corpus/mtsamples.jsonl', import.meta.url),
-);
+/** The shared clinical-notes corpus, beside the repository root (npm runs us from the root). */
+export const CORPUS_PATH = resolve('../shared/corpus/mtsamples.jsonl');
 
 export class CorpusMissingError extends Error {
   constructor(readonly path: string) {

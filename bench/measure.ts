@@ -20,6 +20,27 @@ export function timePasses(fn: () => number, passes: number, warmup = 1): PassTi
   return { ms, result };
 }
 
+/**
+ * Like `timePasses` for several functions, their passes taken in turn: load from other processes
+ * that drifts during the run then skews them all alike, and their ratios stay fair.
+ */
+export function timeInterleaved(
+  fns: readonly (() => number)[],
+  passes: number,
+  warmup = 1,
+): PassTimes[] {
+  const out: PassTimes[] = fns.map(() => ({ ms: [], result: 0 }));
+  for (let i = 0; i < warmup; i++) fns.forEach((fn, k) => (out[k]!.result = fn()));
+  for (let i = 0; i < passes; i++) {
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      out[k]!.result = fn();
+      out[k]!.ms.push(performance.now() - t0);
+    });
+  }
+  return out;
+}
+
 /** Times a single call. */
 export function timeOnce<T>(fn: () => T): { ms: number; value: T } {
   const t0 = performance.now();

@@ -11,7 +11,7 @@ import { expandPhrase } from '../core/lexicon/expand-phrase.ts';
  * use `inflect`, some `(a|b)` alternation, some context rules.
  */
 
-type Shape = Pick<Entry, 'phrases' | 'inflect' | 'context'>;
+type Shape = Pick<Entry, 'phrases' | 'inflect' | 'context' | 'detect'>;
 
 /** Real phrases, frequent enough in MTSamples that matches (and context checks) happen. */
 const REAL_SHAPES: Shape[] = [
@@ -138,23 +138,33 @@ export interface SyntheticLexicon {
   real: number;
 }
 
-/** A lexicon of exactly `size` entries; the same `size` and `seed` always give the same lexicon. */
-export function syntheticLexicon(size: number, seed = 20240601): SyntheticLexicon {
+/**
+ * A lexicon of exactly `size` entries; the same arguments always give the same lexicon. With
+ * `scareQuotes`, the last entry is the scare-quotes detector instead of a phrase entry.
+ */
+export function syntheticLexicon(
+  size: number,
+  { seed = 20240601, scareQuotes = false } = {},
+): SyntheticLexicon {
   const rand = random(seed);
   const taken = new Set<string>();
   const entries: Entry[] = [];
   let forms = 0;
-  const real = Math.min(size, REAL_SHAPES.length);
+  const phraseEntries = scareQuotes ? size - 1 : size;
+  const real = Math.min(phraseEntries, REAL_SHAPES.length);
   for (const shape of REAL_SHAPES.slice(0, real)) {
-    forms += claimForms(shape, taken) ?? 0;
+    const claimed = claimForms(shape, taken);
+    if (claimed === undefined) throw new Error(`real phrase ${shape.phrases?.[0]} is not unique`);
+    forms += claimed;
     entries.push(toEntry(shape, entries.length));
   }
-  while (entries.length < size) {
+  while (entries.length < phraseEntries) {
     const shape = syntheticShape(rand);
     const claimed = claimForms(shape, taken);
     if (claimed === undefined) continue;
     forms += claimed;
     entries.push(toEntry(shape, entries.length));
   }
+  if (scareQuotes) entries.push(toEntry({ detect: 'scare-quotes' }, entries.length));
   return { lexicon: { name: `synthetic-${size}`, version: '1', entries }, forms, real };
 }
