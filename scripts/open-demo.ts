@@ -1,4 +1,3 @@
-
 // `npm start`: after the build, opens Chromium with the extension loaded on its playground.
 // Without a display it says how to load the build by hand; `--screenshot FILE` runs headless and
 // saves what the playground shows (handy on a server, and a quick check that the build works).

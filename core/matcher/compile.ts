@@ -12,8 +12,15 @@ import {
 } from '../lexicon/schema.ts';
 import { paragraphRanges } from '../text/paragraphs.ts';
 import { classifyQuotations, type Quotation } from '../text/quotations.ts';
-import { createTokens, tokenize, type Tokens } from '../text/tokenize.ts';
-import { compileContext, contextAllows, type CompiledContext } from './context.ts';
+import { createTokens, normAt, tokenize, type Tokens } from '../text/tokenize.ts';
+import { createKeyFilter, pairKey } from './word-filter.ts';
+import {
+  compileContext,
+  contextAllows,
+  KEY_MASK,
+  wordKey,
+  type CompiledContext,
+} from './context.ts';
 import { matchCase } from './match-case.ts';
 import { resolveOverlaps, type Candidate } from './resolve-overlaps.ts';
 import { containmentTest, type Span } from './spans.ts';
@@ -59,6 +66,8 @@ interface CompiledEntry {
 interface Terminal {
   /** Undefined for an allow-list phrase. */
   compiled: CompiledEntry | undefined;
+  /** The normalised words, checked on a match because the trie is keyed by word hashes. */
+  words: string[];
   /** The phrase's forms as written (words run together), for case-sensitive entries only. */
   surface: Set<string> | undefined;
 }
@@ -68,7 +77,6 @@ interface PhraseCandidate extends Candidate {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, suggest: 1, warn: 2 };
-const QUOTE_MARKS = /["“”«»„‘’']/g;
 
 function severityAllowed(rank: number, options: FindOptions | undefined): boolean {
   return !options?.minSeverity || rank >= SEVERITY_RANK[options.minSeverity];
@@ -78,6 +86,23 @@ function appliesTo(entry: Entry, options: FindOptions | undefined): boolean {
   return (
     !entry.appliesTo || !options?.documentKind || entry.appliesTo.includes(options.documentKind)
   );
+}
+
+const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
+
+/**
+ * Plain index loops on purpose: spreading arrays of differing element kinds here sent V8 into a
+ * deoptimisation loop costing about a millisecond per finding.
+ */
+function suggestionsFor(
+  lead: string | undefined,
+  alternatives: readonly string[],
+  match: string,
+): string[] {
+  const out: string[] = [];
+  if (lead !== undefined) out.push(lead);
+  for (let k = 0; k < alternatives.length; k++) out.push(matchCase(alternatives[k]!, match));
+  return out;
 }
 
 /** Case-sensitive entries: the matched words, as written, must spell one of the phrase's forms. */
@@ -96,7 +121,7 @@ function surfaceMatches(
 export function compile(lexicons: readonly Lexicon[], options: CompileOptions = {}): Matcher {
   const locale = options.locale ?? 'en-GB';
   const merged = mergeLayers(lexicons, options);
-  const root = createNode<Terminal>();
+  const root = createNode<number, Terminal>();
   const scareEntries: CompiledEntry[] = [];
 
   for (const { entry, layer } of merged.entries) {
@@ -112,16 +137,36 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       const surface = entry.caseSensitive
         ? new Set(expandPhrase(phrase, entry.inflect, true).map((seq) => seq.join('')))
         : undefined;
-      for (const seq of expandPhrase(phrase, entry.inflect))
-        insert(root, seq, { compiled, surface });
+      for (const seq of expandPhrase(phrase, entry.inflect)) {
+        insert(root, seq.map(wordKey), { compiled, words: seq, surface });
+      }
     }
   }
   for (const phrase of merged.allow) {
-    for (const seq of expandPhrase(phrase))
-      insert(root, seq, { compiled: undefined, surface: undefined });
+    for (const seq of expandPhrase(phrase)) {
+      insert(root, seq.map(wordKey), { compiled: undefined, words: seq, surface: undefined });
+    }
   }
 
   const tokens = createTokens();
+  // Most words start no phrase, and most that do ("the", "was") are not followed by the phrase's
+  // second word: two bit tests rule both out before any map lookup or string is built.
+  const singles: number[] = [];
+  const pairs: number[] = [];
+  for (const [first, node] of root.next ?? []) {
+    if (node.terminals) singles.push(first);
+    for (const second of node.next?.keys() ?? []) pairs.push(pairKey(first, second));
+  }
+  const firstWords = createKeyFilter([...(root.next?.keys() ?? [])]);
+  const singleWords = createKeyFilter(singles);
+  const wordPairs = createKeyFilter(pairs);
+
+  /** Guards against two words sharing a hash: the matched words must spell the phrase. */
+  function spells(first: number, t: Terminal): boolean {
+    for (let k = 0; k < t.words.length; k++)
+      if (normAt(tokens, first + k) !== t.words[k]) return false;
+    return true;
+  }
   let work = 0;
 
   function toFinding(
@@ -129,7 +174,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     c: CompiledEntry,
     start: number,
     end: number,
-    lead: string[],
+    lead: string | undefined,
   ): Finding {
     const match = text.slice(start, end);
     const { message, why, alternatives, advice } = c.text;
@@ -142,7 +187,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       match,
       message,
       why,
-      suggestions: [...lead, ...alternatives.map((a) => matchCase(a, match))],
+      suggestions: suggestionsFor(lead, alternatives, match),
       sources: c.entry.sources,
     };
     if (advice) finding.advice = advice;
@@ -154,18 +199,31 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     work += to - from;
     const candidates: PhraseCandidate[] = [];
     let allowSpans: Span[] | undefined;
-    const { count, norm, joined, start, end } = tokens;
+    const { count, joined, start, end, hash } = tokens;
     const top = root.next;
     if (!top) return [];
 
     for (let i = 0; i < count; i++) {
-      let node = top.get(norm[i]!);
+      const key = hash[i]! & KEY_MASK;
+      if (!firstWords.mayContain(key)) continue;
+      if (
+        !singleWords.mayContain(key) &&
+        !(
+          i + 1 < count &&
+          joined[i + 1] &&
+          wordPairs.mayContain(pairKey(key, hash[i + 1]! & KEY_MASK))
+        )
+      ) {
+        continue;
+      }
+      let node = top.get(key);
       let j = i;
       while (node) {
         work++;
         if (node.terminals) {
           for (const t of node.terminals) {
-            work++;
+            work += t.words.length;
+            if (!spells(i, t)) continue;
             const c = t.compiled;
             if (!c) {
               (allowSpans ??= []).push({ start: start[i]!, end: end[j]! });
@@ -187,20 +245,16 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
           }
         }
         if (!node.next || j + 1 >= count || !joined[j + 1]) break;
-        node = node.next.get(norm[j + 1]!);
+        node = node.next.get(hash[j + 1]! & KEY_MASK);
         j++;
       }
     }
 
     let quotations: Quotation[] | undefined;
     const hasScare = scareEntries.length > 0;
-    if (candidates.length > 0 || hasScare) {
-      QUOTE_MARKS.lastIndex = from;
-      const q = QUOTE_MARKS.exec(text);
-      if (q && q.index < to) {
-        quotations = classifyQuotations(text, tokens, from, to);
-        work += to - from;
-      }
+    if ((candidates.length > 0 || hasScare) && tokens.quoteMarks > 0) {
+      quotations = classifyQuotations(text, tokens, from, to);
+      work += quotations.length;
     }
 
     let kept = candidates;
@@ -216,19 +270,28 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       kept = kept.filter((c) => !allowed(c.start, c.end));
     }
 
-    const findings = resolveOverlaps(kept).map((c) =>
-      toFinding(text, c.compiled, c.start, c.end, []),
-    );
-    if (hasScare && quotations) {
-      for (const q of quotations) {
-        if (q.kind !== 'scare') continue;
-        for (const c of scareEntries) {
+    // A literal array filled by push: V8 tracks its element kind, where an empty .map() result
+    // would deoptimise on every later push.
+    const findings: Finding[] = [];
+    const resolved = resolveOverlaps(kept);
+    for (let k = 0; k < resolved.length; k++) {
+      const c = resolved[k]!;
+      findings.push(toFinding(text, c.compiled, c.start, c.end, undefined));
+    }
+    if (hasScare && quotations && quotations.length > 0) {
+      let added = false;
+      for (let q = 0; q < quotations.length; q++) {
+        const { kind, start: qStart, end: qEnd } = quotations[q]!;
+        if (kind !== 'scare') continue;
+        for (let e = 0; e < scareEntries.length; e++) {
+          const c = scareEntries[e]!;
           if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;
-          const unquoted = text.slice(q.start + 1, q.end - 1).trim();
-          findings.push(toFinding(text, c, q.start, q.end, [unquoted]));
+          const unquoted = text.slice(qStart + 1, qEnd - 1).trim();
+          findings.push(toFinding(text, c, qStart, qEnd, unquoted));
+          added = true;
         }
       }
-      findings.sort((a, b) => a.start - b.start || a.end - b.end);
+      if (added) findings.sort(byPosition);
     }
     return findings;
   }

@@ -1,24 +1,23 @@
-/** A word trie: each path of normalised words ends in the terminals of the phrases it spells. */
-export interface TrieNode<T> {
-  next: Map<string, TrieNode<T>> | undefined;
+/** A trie over word keys: each path ends in the terminals of the phrases it spells. */
+export interface TrieNode<K, T> {
+  next: Map<K, TrieNode<K, T>> | undefined;
   terminals: T[] | undefined;
 }
 
-export function createNode<T>(): TrieNode<T> {
+export function createNode<K, T>(): TrieNode<K, T> {
   return { next: undefined, terminals: undefined };
 }
 
-export function insert<T>(root: TrieNode<T>, path: readonly string[], terminal: T): number {
+export function insert<K, T>(root: TrieNode<K, T>, path: readonly K[], terminal: T): void {
   let node = root;
-  for (const word of path) {
+  for (const key of path) {
     node.next ??= new Map();
-    let child = node.next.get(word);
+    let child = node.next.get(key);
     if (!child) {
-      child = createNode<T>();
-      node.next.set(word, child);
+      child = createNode<K, T>();
+      node.next.set(key, child);
     }
     node = child;
   }
   (node.terminals ??= []).push(terminal);
-  return path.length;
 }

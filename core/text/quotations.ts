@@ -1,4 +1,4 @@
-import type { Tokens } from './tokenize.ts';
+import { normAt, type Tokens } from './tokenize.ts';
 import { isWordCode } from './word-chars.ts';
 
 /**
@@ -31,16 +31,16 @@ const LONG_QUOTE_WORDS = 7;
 const DOUBLE_OPEN = new Set([0x201c, 0xab, 0x201e]);
 const DOUBLE_CLOSE = new Set([0x201d, 0xbb]);
 
-function isSpaceOrOpen(code: number): boolean {
-  return code !== code || !isWordCode(code);
-}
+const QUOTE_MARK = /["“”«»„‘’']/g;
 
-/** Pairs quotation marks in text[from, to). Unpaired marks are ignored. */
+/** Pairs quotation marks in text[from, to), jumping from mark to mark. Unpaired marks are ignored. */
 export function pairQuotes(text: string, from: number, to: number): [number, number][] {
   const pairs: [number, number][] = [];
   let openDouble = -1;
   let openSingle = -1;
-  for (let i = from; i < to; i++) {
+  QUOTE_MARK.lastIndex = from;
+  for (let m = QUOTE_MARK.exec(text); m && m.index < to; m = QUOTE_MARK.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 34) {
       if (openDouble < 0) openDouble = i;
@@ -53,13 +53,11 @@ export function pairQuotes(text: string, from: number, to: number): [number, num
       pairs.push([openDouble, i + 1]);
       openDouble = -1;
     } else if (c === 39 || c === 0x2018 || c === 0x2019) {
-      const before = i > from ? text.charCodeAt(i - 1) : NaN;
-      const after = i + 1 < to ? text.charCodeAt(i + 1) : NaN;
-      const wordBefore = before === before && isWordCode(before);
-      const wordAfter = after === after && isWordCode(after);
+      const wordBefore = i > from && isWordCode(text.charCodeAt(i - 1));
+      const wordAfter = i + 1 < to && isWordCode(text.charCodeAt(i + 1));
       if (wordBefore && wordAfter) continue; // an apostrophe inside a word
       if (openSingle < 0 && !wordBefore && wordAfter && c !== 0x2019) openSingle = i;
-      else if (openSingle >= 0 && !wordAfter && isSpaceOrOpen(after) && c !== 0x2018) {
+      else if (openSingle >= 0 && !wordAfter && c !== 0x2018) {
         pairs.push([openSingle, i + 1]);
         openSingle = -1;
       }
@@ -88,11 +86,11 @@ function framedBefore(text: string, tokens: Tokens, open: number, from: number):
   const first = tokenIndexAtOrAfter(tokens, open);
   // `described the pain as "burning"`: the person's own descriptor, recorded as theirs.
   const framedByAs =
-    first > 0 && tokens.norm[first - 1] === 'as' && tokens.end[first - 1] === g + 1;
+    first > 0 && normAt(tokens, first - 1) === 'as' && tokens.end[first - 1] === g + 1;
   if (punct !== 44 && !framedByAs) return false;
   const reach = framedByAs ? 5 : 3;
   for (let k = first - 1; k >= 0 && k >= first - reach; k--) {
-    if (REPORTING.has(tokens.norm[k]!)) return true;
+    if (REPORTING.has(normAt(tokens, k))) return true;
     if (tokens.clause[k]) break;
   }
   return false;
@@ -103,7 +101,7 @@ function attributedAfter(tokens: Tokens, close: number): boolean {
   const first = tokenIndexAtOrAfter(tokens, close);
   for (let k = first; k < tokens.count && k < first + 3; k++) {
     if (k > first && tokens.clause[k]) break;
-    if (REPORTING.has(tokens.norm[k]!)) return true;
+    if (REPORTING.has(normAt(tokens, k))) return true;
   }
   return false;
 }
@@ -121,7 +119,7 @@ export function classifyQuotations(
     let firstPerson = false;
     for (let k = firstWord; k < tokens.count && tokens.end[k]! <= end; k++) {
       count++;
-      if (FIRST_PERSON.has(tokens.norm[k]!)) firstPerson = true;
+      if (FIRST_PERSON.has(normAt(tokens, k))) firstPerson = true;
     }
     if (count === 0) continue;
     const direct =

@@ -43,3 +43,15 @@ export function isJoiner(code: number): boolean {
 export function isClauseBreak(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 59 || code === 58;
 }
+
+/** Straight and curly quotation marks and apostrophes, and guillemets. */
+export function isQuoteMark(code: number): boolean {
+  return (
+    code === 34 ||
+    code === 39 ||
+    (code >= 0x2018 && code <= 0x201f) ||
+    code === 0xab ||
+    code === 0xbb ||
+    code === 0x2bc
+  );
+}

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, words } from '../../core/text/tokenize.ts';
+import { hashWord, normAt, tokenize, words } from '../../core/text/tokenize.ts';
 import { paragraphRanges } from '../../core/text/paragraphs.ts';
 
 function spans(text: string) {
   const t = tokenize(text);
   return Array.from({ length: t.count }, (_, i) => ({
     word: text.slice(t.start[i], t.end[i]),
-    norm: t.norm[i],
-    joined: t.joined[i],
-    clause: t.clause[i],
+    norm: normAt(t, i),
+    hash: t.hash[i],
+    joined: t.joined[i] === 1,
+    clause: t.clause[i] === 1,
   }));
 }
 
@@ -50,6 +51,11 @@ describe('tokenize', () => {
       true,
       true,
     ]);
+  });
+
+  it('hashes each word as its normalised form, without building it first', () => {
+    for (const s of spans('Claims It’s NAÏVE non-Compliant x1'))
+      expect(s.hash).toBe(hashWord(s.norm));
   });
 
   it('treats accented and non-Latin letters and digits as word characters', () => {
