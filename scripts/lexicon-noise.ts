@@ -1,9 +1,16 @@
 /**
  * How often each entry fires on the real clinical-notes corpus, with sample contexts, so an
- * author can judge noise. Usage: npm run lexicon:noise [-- lexicon/default/credibility.json ...]
+ * author can judge noise.
+ * Usage: npm run lexicon:noise [-- [--kind clinical-note] lexicon/default/credibility.json ...]
  */
 import { readFileSync } from 'node:fs';
-import { compile, defaultLexicon, parseLexicon, type Lexicon } from '../core/index.ts';
+import {
+  compile,
+  defaultLexicon,
+  DocumentKindSchema,
+  parseLexicon,
+  type Lexicon,
+} from '../core/index.ts';
 
 const corpusPath = new URL('../../shared/corpus/mtsamples.jsonl', import.meta.url);
 const notes = readFileSync(corpusPath, 'utf8')
@@ -11,7 +18,10 @@ const notes = readFileSync(corpusPath, 'utf8')
   .filter(Boolean)
   .map((line) => (JSON.parse(line) as { text: string }).text);
 
-const files = process.argv.slice(2);
+const args = process.argv.slice(2);
+const kindAt = args.indexOf('--kind');
+const documentKind = kindAt >= 0 ? DocumentKindSchema.parse(args.splice(kindAt, 2)[1]) : undefined;
+const files = args;
 const lexicons: Lexicon[] = files.length
   ? files.map((file) => {
       const result = parseLexicon(readFileSync(file, 'utf8'));
@@ -25,7 +35,7 @@ const stats = new Map<string, { hits: number; notes: Set<number>; samples: strin
 for (const entry of matcher.entries)
   stats.set(entry.id, { hits: 0, notes: new Set(), samples: [] });
 notes.forEach((text, n) => {
-  for (const f of matcher.find(text)) {
+  for (const f of matcher.find(text, { documentKind })) {
     const s = stats.get(f.entryId)!;
     s.hits++;
     s.notes.add(n);
@@ -37,7 +47,9 @@ notes.forEach((text, n) => {
   }
 });
 const rows = [...stats.entries()].sort((a, b) => b[1].hits - a[1].hits);
-console.log(`${notes.length} notes; hits / notes per entry`);
+console.log(
+  `${notes.length} notes${documentKind ? ` read as ${documentKind}` : ''}; hits / notes per entry`,
+);
 for (const [id, s] of rows) {
   console.log(`${String(s.hits).padStart(5)} ${String(s.notes.size).padStart(5)}  ${id}`);
   for (const sample of s.samples) console.log(`             ${sample}`);

@@ -20,7 +20,17 @@ const REPORTING = new Set(
   (
     'said says say stated states told tells telling reported reports described describes ' +
     'explained explains asked asks replied replies wrote writes commented comments put words ' +
-    'exclaimed mentioned mentions added adds quote quoted call calls called'
+    'exclaimed mentioned mentions added adds quote quoted call calls called complaint complaints'
+  ).split(' '),
+);
+/**
+ * Words that introduce a quotation as a name or a label rather than as the person's account:
+ * `a specimen labelled "left breast"`, `asked to spell "world" backwards`, `the "Pain Toolkit" leaflet`.
+ */
+const NAMING = new Set(
+  (
+    'labeled labelled label marked titled entitled named called calls call spell spelled spelt ' +
+    'spelling word term phrase leaflet booklet sign reads read known'
   ).split(' '),
 );
 const FIRST_PERSON = new Set(
@@ -106,6 +116,32 @@ function attributedAfter(tokens: Tokens, close: number): boolean {
   return false;
 }
 
+/** `"Bloody bump on penis."` — punctuation inside the marks belongs to a verbatim quotation. */
+function punctuatedInside(text: string, end: number): boolean {
+  const c = text.charCodeAt(end - 2);
+  return c === 46 || c === 44 || c === 33 || c === 63;
+}
+
+/** Introduced by a naming word just before it: a label, not the person's account. */
+function named(tokens: Tokens, open: number, firstWord: number): boolean {
+  for (let k = firstWord - 1; k >= 0 && k >= firstWord - 2; k--) {
+    if (tokens.end[k]! > open) continue;
+    if (NAMING.has(normAt(tokens, k))) return true;
+    if (tokens.clause[k]) break;
+  }
+  return false;
+}
+
+/** "Pain Toolkit", "Living Well": several capitalised words are a title. */
+function titleCase(text: string, tokens: Tokens, firstWord: number, count: number): boolean {
+  if (count < 2) return false;
+  for (let k = firstWord; k < firstWord + count; k++) {
+    const c = text.charCodeAt(tokens.start[k]!);
+    if (!(c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
+
 export function classifyQuotations(
   text: string,
   tokens: Tokens,
@@ -124,6 +160,9 @@ export function classifyQuotations(
     if (count === 0) continue;
     const direct =
       firstPerson ||
+      punctuatedInside(text, end) ||
+      named(tokens, start, firstWord) ||
+      titleCase(text, tokens, firstWord, count) ||
       count >= LONG_QUOTE_WORDS ||
       framedBefore(text, tokens, start, from) ||
       attributedAfter(tokens, end);

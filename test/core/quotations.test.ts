@@ -32,6 +32,13 @@ describe('classifyQuotations', () => {
     ['She described the pain as "burning".', 'direct'],
     ['He told us "they think I am making it up".', 'direct'],
     ['The note reads "patient unable to attend the clinic this week due to work".', 'direct'],
+    ['A specimen labelled "left breast" was sent.', 'direct'],
+    ['She was asked to spell "world" backwards.', 'direct'],
+    ['He calls them "his bad days".', 'direct'],
+    ['We gave her the "Pain Toolkit" leaflet.', 'direct'],
+    ['She has "fibromyalgia" according to her.', 'scare'],
+    ['CHIEF COMPLAINT: "Bloody bump on penis."', 'direct'],
+    ['He said he was "trying to get some," meaning drugs.', 'direct'],
   ])('%s → %s', (text, kind) => {
     expect(kinds(text).map(([k]) => k)).toEqual([kind]);
   });
