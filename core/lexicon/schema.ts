@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DETECTORS, DOCUMENT_KINDS, LOCALES, SEVERITIES } from './constants.ts';
 
 /**
  * The lexicon file format. Everything else (types, JSON Schema, validation messages) derives from
@@ -6,24 +7,20 @@ import { z } from 'zod';
  * editing a JSON file by hand: they say what was expected, in plain words.
  */
 
-export const SEVERITIES = ['info', 'suggest', 'warn'] as const;
+export { SEVERITIES, LOCALES, DOCUMENT_KINDS, DETECTORS };
 export const SeveritySchema = z.enum(SEVERITIES, {
   error: 'expected one of "info", "suggest" or "warn"',
 });
 export type Severity = z.infer<typeof SeveritySchema>;
 
-export const LOCALES = ['en-GB', 'en-US'] as const;
 export const LocaleSchema = z.enum(LOCALES, { error: 'expected "en-GB" or "en-US"' });
 export type Locale = z.infer<typeof LocaleSchema>;
 
-export const DOCUMENT_KINDS = ['letter-to-patient', 'letter-to-gp', 'clinical-note'] as const;
 export const DocumentKindSchema = z.enum(DOCUMENT_KINDS, {
   error: 'expected "letter-to-patient", "letter-to-gp" or "clinical-note"',
 });
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
-/** Detectors that are not phrase lists but are still described, explained and tested as data. */
-export const DETECTORS = ['scare-quotes'] as const;
 export const DetectorSchema = z.enum(DETECTORS, { error: 'expected "scare-quotes"' });
 
 const text = (what: string) =>

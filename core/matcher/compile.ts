@@ -2,14 +2,7 @@ import type { Finding } from '../finding.ts';
 import { expandPhrase } from '../lexicon/expand-phrase.ts';
 import { localise, type LocalisedText } from '../lexicon/localise.ts';
 import { mergeLayers } from '../lexicon/merge-layers.ts';
-import {
-  SEVERITIES,
-  type DocumentKind,
-  type Entry,
-  type Lexicon,
-  type Locale,
-  type Severity,
-} from '../lexicon/schema.ts';
+import type { DocumentKind, Entry, Lexicon, Locale, Severity } from '../lexicon/schema.ts';
 import { paragraphRanges } from '../text/paragraphs.ts';
 import { classifyQuotations, type Quotation } from '../text/quotations.ts';
 import { createTokens, normAt, tokenize, type Tokens } from '../text/tokenize.ts';
@@ -311,5 +304,3 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     },
   };
 }
-
-export { SEVERITIES };

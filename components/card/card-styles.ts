@@ -1,0 +1,30 @@
+/** The card's styles, inside our shadow root; the page's styles never reach it. */
+export const CARD_CSS = `
+.card-host { position: fixed; inset: auto; margin: 0; padding: 0; border: 0; background: transparent; overflow: visible; }
+.card { box-sizing: border-box; width: min(24rem, calc(100vw - 16px)); max-height: min(28rem, calc(100vh - 16px)); overflow: auto;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; background: #fff;
+  border: 1px solid #c9ced8; border-left: 4px solid #6a7bb0; border-radius: 8px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 10px 12px; }
+.card.suggest { border-left-color: #b06800; }
+.card.warn { border-left-color: #be283c; border-left-width: 6px; }
+.card header { display: flex; align-items: baseline; gap: 8px; }
+.card .phrase { font-weight: 600; }
+.card .severity { font-size: 12px; color: #4a5160; }
+.card .close { margin-left: auto; border: 0; background: none; font-size: 18px; line-height: 1; cursor: pointer; color: #4a5160; }
+.card .message { margin: 6px 0; }
+.card .alternatives { list-style: none; margin: 6px 0; padding: 0; }
+.card .alternatives li { padding: 6px 8px; border-radius: 6px; cursor: pointer; border: 1px solid transparent; }
+.card .alternatives li.active, .card .alternatives li:hover { background: #eef1f8; border-color: #6a7bb0; }
+.card .advice { margin: 6px 0; font-style: italic; }
+.card .why summary { cursor: pointer; color: #2b4a8a; }
+.card .source { font-size: 12px; color: #4a5160; }
+.card footer { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.card footer button { font: inherit; font-size: 12px; padding: 3px 8px; border: 1px solid #c9ced8; border-radius: 6px; background: #f7f8fa; cursor: pointer; }
+.card .hint { margin: 6px 0 0; font-size: 11px; color: #5a6170; }
+@media (prefers-color-scheme: dark) {
+  .card { color: #e8eaf0; background: #1f2330; border-color: #454c5e; }
+  .card .alternatives li.active, .card .alternatives li:hover { background: #2c3448; }
+  .card footer button { background: #2a2f3d; color: inherit; border-color: #454c5e; }
+  .card .severity, .card .source, .card .hint, .card .close { color: #aab0bf; }
+  .card .why summary { color: #9fb6ea; }
+}
+`;

@@ -1,0 +1,160 @@
+import { h, render } from 'preact';
+import type { Finding } from '@/core/engine';
+import { CARD_CSS } from '@/components/card/card-styles';
+import { SuggestionCard } from '@/components/card/SuggestionCard';
+import type { FieldSession } from '../field-session.ts';
+import type { Layer } from '../layer.ts';
+
+export interface CardActions {
+  apply(session: FieldSession, finding: Finding, index: number): void;
+  ignoreHere(session: FieldSession, finding: Finding): void;
+  ignoreEverywhere(finding: Finding): void;
+  turnOffSite(): void;
+}
+
+export interface CardController {
+  open(session: FieldSession, finding: Finding): void;
+  close(): void;
+  readonly openFor: { session: FieldSession; finding: Finding } | undefined;
+  /** Keys while the card is open; true when the key was the card's to handle. */
+  handleKey(event: KeyboardEvent): boolean;
+}
+
+const GAP = 6;
+
+/**
+ * Shows one suggestion card at a time in our layer's top-layer popover. Focus stays in the
+ * clinician's field throughout: the card listens to the few keys it needs only while it is open,
+ * and tells screen readers what it shows through the layer's live region.
+ */
+export function createCardController(layer: () => Layer, actions: CardActions): CardController {
+  let host: HTMLElement | undefined;
+  let state: { session: FieldSession; finding: Finding; active: number } | undefined;
+
+  const ensureHost = () => {
+    if (host?.isConnected) return host;
+    const { root } = layer();
+    const doc = root.ownerDocument;
+    const style = doc.createElement('style');
+    style.textContent = CARD_CSS;
+    host = doc.createElement('div');
+    host.className = 'card-host';
+    host.setAttribute('popover', 'manual');
+    root.append(style, host);
+    return host;
+  };
+
+  const announce = (message: string) => {
+    const live = layer().live;
+    live.textContent = '';
+    // A fresh text node after clearing makes screen readers announce a repeated message too.
+    live.ownerDocument.defaultView!.setTimeout(() => (live.textContent = message), 30);
+  };
+
+  const describeOption = (finding: Finding, k: number) =>
+    `${finding.suggestions[k]}, ${k + 1} of ${finding.suggestions.length}`;
+
+  const draw = () => {
+    if (!state || !host) return;
+    const { session, finding, active } = state;
+    render(
+      h(SuggestionCard, {
+        finding,
+        active,
+        onApply: (k: number) => {
+          close();
+          actions.apply(session, finding, k);
+        },
+        onIgnoreHere: () => {
+          close();
+          actions.ignoreHere(session, finding);
+        },
+        onIgnoreEverywhere: () => {
+          close();
+          actions.ignoreEverywhere(finding);
+        },
+        onTurnOffSite: () => {
+          close();
+          actions.turnOffSite();
+        },
+        onClose: () => close(),
+      }),
+      host,
+    );
+  };
+
+  const position = (anchor: DOMRect) => {
+    if (!host) return;
+    const view = host.ownerDocument.defaultView!;
+    const card = host.firstElementChild as HTMLElement | null;
+    const width = card?.offsetWidth ?? 320;
+    const height = card?.offsetHeight ?? 200;
+    let top = anchor.bottom + GAP;
+    if (top + height > view.innerHeight - GAP && anchor.top - GAP - height >= GAP)
+      top = anchor.top - GAP - height;
+    const left = Math.max(GAP, Math.min(anchor.left, view.innerWidth - width - GAP));
+    host.style.top = `${Math.max(GAP, top)}px`;
+    host.style.left = `${left}px`;
+  };
+
+  function close() {
+    if (!state) return;
+    state = undefined;
+    if (host) {
+      if (host.matches(':popover-open')) host.hidePopover();
+      render(null, host);
+    }
+  }
+
+  return {
+    get openFor() {
+      return state && { session: state.session, finding: state.finding };
+    },
+    open(session, finding) {
+      const anchor = session.rectOf(finding);
+      if (!anchor) return;
+      state = { session, finding, active: 0 };
+      const el = ensureHost();
+      draw();
+      if (!el.matches(':popover-open')) el.showPopover();
+      position(anchor);
+      const count = finding.suggestions.length;
+      announce(
+        `Suggestion for “${finding.match}”: ${finding.message} ` +
+          (count
+            ? `${count} alternative${count === 1 ? '' : 's'}: ${describeOption(finding, 0)}. Arrow keys choose, Enter applies, Escape closes.`
+            : `${finding.advice ?? ''} Escape closes.`),
+      );
+    },
+    close,
+    handleKey(event) {
+      if (!state) return false;
+      const count = state.finding.suggestions.length;
+      switch (event.key) {
+        case 'ArrowDown':
+        case 'ArrowUp': {
+          if (!count) return true;
+          const step = event.key === 'ArrowDown' ? 1 : count - 1;
+          state.active = (state.active + step) % count;
+          draw();
+          announce(describeOption(state.finding, state.active));
+          return true;
+        }
+        case 'Enter': {
+          if (!count) return false;
+          const { session, finding, active } = state;
+          close();
+          actions.apply(session, finding, active);
+          return true;
+        }
+        case 'Escape':
+          close();
+          return true;
+        default:
+          // Anything else belongs to the page: the card steps aside.
+          if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) close();
+          return false;
+      }
+    },
+  };
+}

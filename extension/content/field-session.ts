@@ -1,0 +1,163 @@
+import {
+  createIncrementalScanner,
+  type Finding,
+  type IncrementalScanner,
+  type Matcher,
+  type Severity,
+} from '@/core/engine';
+import type { HighlightPainter } from './highlight/highlight-painter.ts';
+import { measureControl } from './highlight/measure-control.ts';
+import type { OverlayPainter } from './highlight/overlay-painter.ts';
+import type { Layer } from './layer.ts';
+import type { FieldAdapter } from './text/field-adapter.ts';
+
+export interface FieldSession {
+  readonly adapter: FieldAdapter;
+  /** Current findings, in text order, without the ones ignored here. */
+  findings(): readonly Finding[];
+  /** Re-reads the field and redraws, coalescing bursts of input into one scan per task. */
+  schedule(): void;
+  /** Re-reads and redraws now. */
+  update(): void;
+  /** Re-positions overlay boxes after a scroll or resize (no re-scan). */
+  place(): void;
+  /** Where a finding sits on screen, for anchoring the card. */
+  rectOf(finding: Finding): DOMRect | undefined;
+  ignoreHere(finding: Finding): void;
+  setMatcher(matcher: Matcher): void;
+  setVisible(visible: boolean): void;
+  destroy(): void;
+}
+
+export interface SessionDeps {
+  minSeverity: Severity;
+  layer: () => Layer;
+  highlights: HighlightPainter | undefined;
+  overlay: () => OverlayPainter;
+  onFindings: (session: FieldSession) => void;
+}
+
+/** Above this many characters a textarea's overlay waits for a pause in typing. */
+const LONG_TEXT = 20_000;
+const LONG_TEXT_PAUSE_MS = 120;
+
+/** "Ignore here" remembers the flag by its entry and the paragraph around it. */
+function ignoreKey(text: string, f: Finding): string {
+  const from = text.lastIndexOf('\n\n', f.start) + 1;
+  const next = text.indexOf('\n\n', f.end);
+  const paragraph = text.slice(from, next < 0 ? text.length : next);
+  return `${f.entryId}\u0000${f.start - from}\u0000${paragraph}`;
+}
+
+export function createFieldSession(
+  adapter: FieldAdapter,
+  initialMatcher: Matcher,
+  deps: SessionDeps,
+): FieldSession {
+  const options = { minSeverity: deps.minSeverity };
+  let scanner: IncrementalScanner = createIncrementalScanner(initialMatcher, options);
+  let text = '';
+  let current: Finding[] = [];
+  let visible = true;
+  let pending = false;
+  let drawQueued = 0;
+  const ignored = new Set<string>();
+  const view = adapter.field.ownerDocument.defaultView!;
+
+  /**
+   * Highlight ranges are cheap, so contenteditable flags are redrawn at once. Overlay boxes need
+   * a layout of the whole field's text: once per frame, and for long notes only once typing pauses.
+   */
+  const queueDraw = () => {
+    if (adapter.kind === 'editable') return draw();
+    view.clearTimeout(drawQueued);
+    const delay = text.length > LONG_TEXT ? LONG_TEXT_PAUSE_MS : 0;
+    drawQueued = view.setTimeout(() => view.requestAnimationFrame(draw), delay);
+  };
+
+  const draw = () => {
+    if (!visible) {
+      clear();
+      return;
+    }
+    if (adapter.kind === 'editable') {
+      const ranges = [];
+      for (const f of current) {
+        const range = adapter.range(f.start, f.end);
+        if (range) ranges.push({ range, severity: f.severity });
+      }
+      deps.highlights?.paint(session, ranges);
+    } else {
+      const boxes = current.length
+        ? measureControl(adapter.field, deps.layer().mirror, current)
+        : [];
+      deps.overlay().paint(
+        adapter.field,
+        current.map((f, k) => ({ severity: f.severity, boxes: boxes[k] ?? [] })),
+      );
+    }
+  };
+
+  const clear = () => {
+    if (adapter.kind === 'editable') deps.highlights?.clear(session);
+    else deps.overlay().clear(adapter.field);
+  };
+
+  const update = () => {
+    pending = false;
+    text = adapter.read();
+    current = scanner.scan(text).filter((f) => !ignored.has(ignoreKey(text, f)));
+    queueDraw();
+    deps.onFindings(session);
+  };
+
+  const session: FieldSession = {
+    adapter,
+    findings: () => current,
+    schedule() {
+      if (pending) return;
+      pending = true;
+      // One scan per task however many input events arrive in it; typing never waits for us.
+      queueMicrotask(update);
+    },
+    update,
+    place() {
+      if (adapter.kind === 'control' && visible) deps.overlay().place(adapter.field);
+    },
+    rectOf(finding) {
+      if (adapter.kind === 'editable')
+        return adapter.range(finding.start, finding.end)?.getBoundingClientRect();
+      const [box] = measureControl(adapter.field, deps.layer().mirror, [finding])[0] ?? [];
+      if (!box) return undefined;
+      const field = adapter.field;
+      const rect = field.getBoundingClientRect();
+      const style = field.ownerDocument.defaultView!.getComputedStyle(field);
+      return new DOMRect(
+        rect.left + parseFloat(style.borderLeftWidth) + box.x - field.scrollLeft,
+        rect.top + parseFloat(style.borderTopWidth) + box.y - field.scrollTop,
+        box.width,
+        box.height,
+      );
+    },
+    ignoreHere(finding) {
+      ignored.add(ignoreKey(text, finding));
+      update();
+    },
+    setMatcher(matcher) {
+      scanner = createIncrementalScanner(matcher, options);
+      update();
+    },
+    setVisible(next) {
+      if (next === visible) return;
+      visible = next;
+      draw();
+    },
+    destroy() {
+      view.clearTimeout(drawQueued);
+      clear();
+      current = [];
+      deps.onFindings(session);
+    },
+  };
+  return session;
+}

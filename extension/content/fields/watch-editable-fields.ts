@@ -1,0 +1,70 @@
+import { fieldOf, isCheckableField, type CheckableField } from './is-checkable-field.ts';
+
+const CANDIDATES = 'textarea, input, [contenteditable]:not([contenteditable="false"])';
+
+/**
+ * Calls `onField` once for every checkable field in the document, now and later: fields present
+ * at start, fields a single-page app adds (a MutationObserver, also inside open shadow roots),
+ * and any field the clinician focuses (focusin, which also reaches fields we could not see).
+ */
+export function watchEditableFields(
+  doc: Document,
+  onField: (field: CheckableField) => void,
+  signal: AbortSignal,
+): void {
+  const seen = new WeakSet<Element>();
+  const observed = new WeakSet<Node>();
+
+  const offer = (el: Element) => {
+    if (seen.has(el) || !isCheckableField(el)) return;
+    seen.add(el);
+    onField(el);
+  };
+
+  const scan = (root: ParentNode) => {
+    if (root instanceof Element) {
+      if (root.matches(CANDIDATES)) offer(root);
+      if (root.shadowRoot) observe(root.shadowRoot);
+    }
+    for (const el of root.querySelectorAll(CANDIDATES)) offer(el);
+    // Open shadow roots hide their fields from querySelectorAll: walk into each one.
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) observe(el.shadowRoot);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        if (record.target instanceof Element) scan(record.target);
+        continue;
+      }
+      for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+    }
+  });
+
+  function observe(root: Document | ShadowRoot) {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['contenteditable', 'disabled', 'readonly', 'type'],
+    });
+    scan(root);
+  }
+
+  observe(doc);
+  doc.addEventListener(
+    'focusin',
+    (event) => {
+      const target = event.composedPath()[0];
+      const field = fieldOf(target ?? null);
+      if (field) offer(field);
+      if (target instanceof Element && target.getRootNode() instanceof ShadowRoot) {
+        observe(target.getRootNode() as ShadowRoot);
+      }
+    },
+    { capture: true, signal },
+  );
+  signal.addEventListener('abort', () => observer.disconnect());
+}

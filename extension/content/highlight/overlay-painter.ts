@@ -1,0 +1,84 @@
+import type { Severity } from '@/core/engine';
+import type { Layer } from '../layer.ts';
+import type { Box } from './measure-control.ts';
+
+export interface OverlayMark {
+  severity: Severity;
+  boxes: Box[];
+}
+
+/**
+ * Flags in textareas and inputs: boxes in our own layer, over the field, clipped to its padding
+ * box and moved with its scroll. Measuring is the costly part, so `place` only re-positions.
+ */
+export interface OverlayPainter {
+  paint(field: HTMLTextAreaElement | HTMLInputElement, marks: OverlayMark[]): void;
+  /** Re-position after scrolling or resizing, without measuring again. */
+  place(field: HTMLTextAreaElement | HTMLInputElement): void;
+  clear(field: Element): void;
+  clearAll(): void;
+}
+
+export function createOverlayPainter(layer: Layer): OverlayPainter {
+  const clips = new Map<Element, { clip: HTMLElement; marks: OverlayMark[] }>();
+  const doc = layer.root.ownerDocument;
+
+  const place = (field: HTMLTextAreaElement | HTMLInputElement) => {
+    const entry = clips.get(field);
+    if (!entry) return;
+    const view = doc.defaultView!;
+    const style = view.getComputedStyle(field);
+    const rect = field.getBoundingClientRect();
+    const left = rect.left + parseFloat(style.borderLeftWidth);
+    const top = rect.top + parseFloat(style.borderTopWidth);
+    const { clip } = entry;
+    clip.style.left = `${left}px`;
+    clip.style.top = `${top}px`;
+    clip.style.width = `${field.clientWidth}px`;
+    clip.style.height = `${field.clientHeight}px`;
+    clip.hidden = rect.width === 0 || rect.height === 0;
+    const children = clip.children;
+    let k = 0;
+    for (const mark of entry.marks) {
+      for (const box of mark.boxes) {
+        const el = children[k++] as HTMLElement;
+        el.style.transform = `translate(${box.x - field.scrollLeft}px, ${box.y - field.scrollTop}px)`;
+      }
+    }
+  };
+
+  return {
+    paint(field, marks) {
+      let entry = clips.get(field);
+      if (!entry) {
+        const clip = doc.createElement('div');
+        clip.className = 'clip';
+        layer.marks.append(clip);
+        entry = { clip, marks };
+        clips.set(field, entry);
+      }
+      entry.marks = marks;
+      const boxes: HTMLElement[] = [];
+      for (const mark of marks) {
+        for (const box of mark.boxes) {
+          const el = doc.createElement('div');
+          el.className = `mark ${mark.severity}`;
+          el.style.width = `${box.width}px`;
+          el.style.height = `${box.height}px`;
+          boxes.push(el);
+        }
+      }
+      entry.clip.replaceChildren(...boxes);
+      place(field);
+    },
+    place,
+    clear(field) {
+      clips.get(field)?.clip.remove();
+      clips.delete(field);
+    },
+    clearAll() {
+      for (const { clip } of clips.values()) clip.remove();
+      clips.clear();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Alongside's own corner of a page: one custom element at the end of the document with an open
+ * shadow root, holding the textarea overlays, the measuring mirror, the suggestion card and a
+ * live region. Styles inside cannot leak out and the page's cannot leak in.
+ */
+export interface Layer {
+  root: ShadowRoot;
+  /** Overlay boxes for textarea and input flags. */
+  marks: HTMLElement;
+  /** An invisible copy of a field's text, for measuring where flags fall. */
+  mirror: HTMLElement;
+  /** Announcements for screen readers. */
+  live: HTMLElement;
+  destroy(): void;
+}
+
+const LAYER_CSS = `
+:host { all: initial; }
+.marks, .mirror { position: fixed; top: 0; left: 0; pointer-events: none; }
+.clip { position: fixed; overflow: hidden; pointer-events: none; }
+.mark { position: absolute; pointer-events: none; box-sizing: border-box; }
+.mark.info { border-bottom: 2px dotted rgb(70 100 170); }
+.mark.suggest { border-bottom: 2px dashed rgb(176 104 0); }
+.mark.warn { border-bottom: 3px solid rgb(190 40 60); background: rgb(190 40 60 / 0.10); }
+.mirror { visibility: hidden; left: -100000px; overflow: hidden; border: 0 !important; margin: 0 !important; }
+.live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+`;
+
+export function createLayer(doc: Document): Layer {
+  const host = doc.createElement('alongside-layer');
+  host.setAttribute('data-alongside', 'off');
+  // Inline so the page's own stylesheet cannot move or hide our host.
+  host.style.cssText =
+    'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = LAYER_CSS;
+  const marks = doc.createElement('div');
+  marks.className = 'marks';
+  const mirror = doc.createElement('div');
+  mirror.className = 'mirror';
+  mirror.setAttribute('aria-hidden', 'true');
+  const live = doc.createElement('div');
+  live.className = 'live';
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  root.append(style, marks, mirror, live);
+  doc.documentElement.append(host);
+  return { root, marks, mirror, live, destroy: () => host.remove() };
+}

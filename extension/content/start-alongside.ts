@@ -1,0 +1,223 @@
+import { compile, defaultLexicon, type Matcher } from '@/core/engine';
+import { sendMessage, siteOf } from '../messages.ts';
+import {
+  isOnForSite,
+  readSettings,
+  updateSettings,
+  watchSettings,
+  type Settings,
+} from '../settings.ts';
+import { applySuggestion } from './apply/apply-suggestion.ts';
+import { createCardController } from './card/card-controller.ts';
+import { createFieldSession, type FieldSession } from './field-session.ts';
+import { fieldOf, type CheckableField } from './fields/is-checkable-field.ts';
+import { watchEditableFields } from './fields/watch-editable-fields.ts';
+import { createHighlightPainter } from './highlight/highlight-painter.ts';
+import { createOverlayPainter, type OverlayPainter } from './highlight/overlay-painter.ts';
+import { adoptHighlightStyles } from './highlight/styles.ts';
+import { createLayer, type Layer } from './layer.ts';
+import { findingAt, nearestFinding } from './nearest-finding.ts';
+import { adapterFor } from './text/field-adapter.ts';
+
+/**
+ * The content script's whole life in one frame: while Alongside is on for this site, watch the
+ * fields, check them as the clinician types, draw flags, and open the card by click or Alt+Enter.
+ * Turning the site off tears everything down; turning it on starts again.
+ */
+export async function startAlongside(win: Window, signal: AbortSignal): Promise<void> {
+  const site = siteOf(win);
+  let running: AbortController | undefined;
+
+  const apply = (settings: Settings) => {
+    running?.abort();
+    running = undefined;
+    if (!isOnForSite(settings, site)) {
+      void sendMessage({ kind: 'flag-count', count: 0 }).catch(() => {});
+      return;
+    }
+    running = new AbortController();
+    signal.addEventListener('abort', () => running?.abort(), { once: true });
+    runChecks(win, settings, running.signal);
+  };
+
+  apply(await readSettings());
+  const unwatch = watchSettings(apply);
+  signal.addEventListener('abort', unwatch, { once: true });
+}
+
+function matcherFor(settings: Settings): Matcher {
+  return compile([defaultLexicon()], { locale: settings.locale, allow: settings.personalAllow });
+}
+
+function runChecks(win: Window, settings: Settings, signal: AbortSignal): void {
+  const doc = win.document;
+  const matcher = matcherFor(settings);
+  const minSeverity = settings.minSeverity;
+  const sessions = new Map<CheckableField, FieldSession>();
+  const highlights = createHighlightPainter(doc);
+  adoptHighlightStyles(doc);
+
+  let layer: Layer | undefined;
+  let overlay: OverlayPainter | undefined;
+  const getLayer = () => (layer ??= createLayer(doc));
+  const getOverlay = () => (overlay ??= createOverlayPainter(getLayer()));
+
+  let reported = -1;
+  let reportTimer = 0;
+  const report = () => {
+    win.clearTimeout(reportTimer);
+    reportTimer = win.setTimeout(() => {
+      let count = 0;
+      for (const s of sessions.values()) count += s.findings().length;
+      if (count === reported) return;
+      reported = count;
+      void sendMessage({ kind: 'flag-count', count }).catch(() => {});
+    }, 250);
+  };
+
+  const visibility = new IntersectionObserver((entries) => {
+    for (const entry of entries)
+      sessions.get(entry.target as CheckableField)?.setVisible(entry.isIntersecting);
+  });
+  const resizes = new ResizeObserver((entries) => {
+    for (const entry of entries) sessions.get(entry.target as CheckableField)?.update();
+  });
+
+  const cards = createCardController(getLayer, {
+    apply(session, finding, index) {
+      const result = applySuggestion(session.adapter, finding, finding.suggestions[index]!);
+      session.update();
+      if (result === 'stale') announceStale(session);
+    },
+    ignoreHere(session, finding) {
+      session.ignoreHere(finding);
+      session.adapter.field.focus({ preventScroll: true });
+    },
+    ignoreEverywhere(finding) {
+      void updateSettings((s) => ({
+        ...s,
+        personalAllow: s.personalAllow.includes(finding.match.toLowerCase())
+          ? s.personalAllow
+          : [...s.personalAllow, finding.match.toLowerCase()],
+      }));
+    },
+    turnOffSite() {
+      void updateSettings((s) => ({
+        ...s,
+        disabledSites: [...new Set([...s.disabledSites, siteOf(win)])],
+      }));
+    },
+  });
+
+  const announceStale = (session: FieldSession) => {
+    getLayer().live.textContent =
+      'The text has changed since that suggestion; it has been checked again.';
+    session.update();
+  };
+
+  const addField = (field: CheckableField) => {
+    const root = field.getRootNode();
+    if (root instanceof ShadowRoot) adoptHighlightStyles(root);
+    const session = createFieldSession(adapterFor(field), matcher, {
+      layer: getLayer,
+      highlights,
+      overlay: getOverlay,
+      onFindings: report,
+      minSeverity,
+    });
+    sessions.set(field, session);
+    field.addEventListener('input', () => session.schedule(), { signal });
+    field.addEventListener('scroll', () => session.place(), { signal, passive: true });
+    visibility.observe(field);
+    resizes.observe(field);
+    session.update();
+  };
+
+  watchEditableFields(doc, addField, signal);
+
+  // Flags follow every scroll: the page's, a scrolling parent's or the field's own.
+  let placing = 0;
+  const placeAll = () => {
+    if (placing) return;
+    placing = win.requestAnimationFrame(() => {
+      placing = 0;
+      for (const s of sessions.values()) s.place();
+      const open = cards.openFor;
+      if (open) cards.open(open.session, open.finding);
+    });
+  };
+  win.addEventListener('scroll', placeAll, { capture: true, passive: true, signal });
+  win.addEventListener('resize', placeAll, { passive: true, signal });
+
+  const sessionOf = (target: EventTarget | null): FieldSession | undefined => {
+    const field = fieldOf(target);
+    return field ? sessions.get(field) : undefined;
+  };
+
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (cards.openFor && cards.handleKey(event)) {
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
+      if (event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey) {
+        const session = sessionOf(event.composedPath()[0] ?? null);
+        if (!session) return;
+        session.update();
+        const caret = session.adapter.caret();
+        const finding = nearestFinding(session.findings(), caret ?? 0);
+        event.preventDefault();
+        event.stopPropagation();
+        if (finding) cards.open(session, finding);
+        else getLayer().live.textContent = 'No suggestions in this field.';
+      }
+    },
+    { capture: true, signal },
+  );
+
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const path = event.composedPath();
+      if (layer && path.includes(layer.root.host)) return;
+      const session = sessionOf(path[0] ?? null);
+      if (!session) return cards.close();
+      const caret = session.adapter.caret();
+      const finding = caret === undefined ? undefined : findingAt(session.findings(), caret);
+      if (finding) cards.open(session, finding);
+      else cards.close();
+    },
+    { capture: true, signal },
+  );
+
+  doc.addEventListener(
+    'focusin',
+    (event) => {
+      const session = sessionOf(event.composedPath()[0] ?? null);
+      if (!session) return;
+      const count = session.findings().length;
+      getLayer().live.textContent = count
+        ? `${count} suggestion${count === 1 ? '' : 's'} in this field`
+        : '';
+    },
+    { capture: true, signal },
+  );
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      cards.close();
+      visibility.disconnect();
+      resizes.disconnect();
+      for (const s of sessions.values()) s.destroy();
+      sessions.clear();
+      highlights?.clearAll();
+      overlay?.clearAll();
+      layer?.destroy();
+      win.clearTimeout(reportTimer);
+    },
+    { once: true },
+  );
+}
