@@ -31,3 +31,52 @@ export function siteOf(win: Window): string {
   }
   return win.location.hostname;
 }
+
+/** Whether a value received as a runtime message is one of ours, well formed. */
+export function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as { kind?: unknown; count?: unknown; tabId?: unknown };
+  switch (m.kind) {
+    case 'flag-count':
+      return typeof m.count === 'number' && Number.isFinite(m.count);
+    case 'get-flag-count':
+      return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Background → content scripts of one tab (every frame), sent with `browser.tabs.sendMessage`.
+ * `report-flag-count`: send your current `flag-count` again, even if unchanged. The background
+ * forgets a tab's counts whenever it loads (Chromium says "loading" for iframe navigations,
+ * `history.pushState` and hash changes too, where content scripts live on) and asks once the tab
+ * has finished loading, so frames that survived are counted again.
+ */
+export type TabMessage = { kind: 'report-flag-count' };
+
+export function sendTabMessage(tabId: number, message: TabMessage): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message);
+}
+
+/**
+ * The site of a tab's address, as `siteOf` gives it for the tab's top frame: the host name, ""
+ * for local files. Undefined where content scripts never run (browser and extension pages,
+ * about:, data:, view-source: …).
+ */
+export function siteOfUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (!['http:', 'https:', 'file:'].includes(parsed.protocol)) return undefined;
+  // The browsers' own add-on stores refuse every extension's content scripts.
+  if (parsed.hostname === 'chromewebstore.google.com') return undefined;
+  if (parsed.hostname === 'chrome.google.com' && parsed.pathname.startsWith('/webstore')) {
+    return undefined;
+  }
+  if (parsed.hostname === 'addons.mozilla.org') return undefined;
+  return parsed.hostname;
+}

@@ -38,3 +38,17 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
 export function isOnForSite(settings: Settings, site: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(site);
 }
+
+/**
+ * The settings with one site switched on or off: the host leaves or joins `disabledSites` (once),
+ * everything else as it was. The master switch is not touched.
+ */
+export function withSiteEnabled(settings: Settings, site: string, on: boolean): Settings {
+  const others = settings.disabledSites.filter((s) => s !== site);
+  return { ...settings, disabledSites: on ? others : [...others, site] };
+}
+
+/** Switches Alongside on or off for one site in storage; every frame on that site follows. */
+export function setSiteEnabled(site: string, on: boolean): Promise<Settings> {
+  return updateSettings((current) => withSiteEnabled(current, site, on));
+}

@@ -1,5 +1,10 @@
 /* The page-world side: this runs beside the page's own scripts, where editor instances live. */
-import { BRIDGE_REPLACE, BRIDGE_REPLACED, type ReplaceRequest } from './protocol.ts';
+import {
+  BRIDGE_PREPARE,
+  BRIDGE_REPLACE,
+  BRIDGE_REPLACED,
+  type ReplaceRequest,
+} from './protocol.ts';
 
 interface CkEditor {
   model: {
@@ -24,10 +29,14 @@ interface CkWriter {
 }
 interface TinyEditor {
   getBody(): HTMLElement;
+  iframeElement?: HTMLIFrameElement | null;
   selection: { setRng(range: Range): void };
   undoManager: { transact(fn: () => void): void };
   insertContent(html: string): void;
   dom: { encode(text: string): string };
+}
+interface Quill {
+  history?: { cutoff(): void };
 }
 interface TinyGlobal {
   get(): TinyEditor[];
@@ -40,7 +49,7 @@ function ckeditorFor(el: HTMLElement): CkEditor | undefined {
 }
 
 function tinymceFor(el: HTMLElement): TinyEditor | undefined {
-  // In iframe mode the editor's body is in the iframe, and tinymce in the page that made it.
+  // In iframe mode the request arrives on the iframe element, in the page that made the editor.
   const win = el.ownerDocument.defaultView as PageWindow | null;
   let tiny: TinyGlobal | undefined;
   try {
@@ -48,11 +57,23 @@ function tinymceFor(el: HTMLElement): TinyEditor | undefined {
   } catch {
     return undefined;
   }
-  return tiny?.get().find((editor) => editor.getBody() === el);
+  return tiny?.get().find((editor) => editor.getBody() === el || editor.iframeElement === el);
+}
+
+/**
+ * Quill keeps its instances private; where the page loads Quill as a script, its global finds
+ * one from the container (the editable's parent). Bundled Quill stays out of reach.
+ */
+function quillFor(el: HTMLElement): Quill | undefined {
+  const win = el.ownerDocument.defaultView as
+    (Window & { Quill?: { find(node: Node): unknown } }) | null;
+  const found = el.parentElement ? win?.Quill?.find(el.parentElement) : undefined;
+  return found && typeof found === 'object' && 'history' in found ? (found as Quill) : undefined;
 }
 
 function currentRange(el: HTMLElement): Range | undefined {
-  const selection = el.ownerDocument.getSelection();
+  const doc = el instanceof HTMLIFrameElement ? el.contentDocument : el.ownerDocument;
+  const selection = doc?.getSelection();
   return selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
 }
 
@@ -86,6 +107,13 @@ function replace(el: HTMLElement, text: string): boolean {
 }
 
 export function listenForReplaceRequests(doc: Document): void {
+  doc.addEventListener(
+    BRIDGE_PREPARE,
+    (event) => {
+      if (event.target instanceof HTMLElement) quillFor(event.target)?.history?.cutoff();
+    },
+    true,
+  );
   doc.addEventListener(
     BRIDGE_REPLACE,
     (event) => {

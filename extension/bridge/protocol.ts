@@ -4,6 +4,8 @@
  */
 export const BRIDGE_REPLACE = 'alongside:replace';
 export const BRIDGE_REPLACED = 'alongside:replaced';
+/** Before a generic edit: editors that merge quick changes into one undo step (Quill) are told to close the step. */
+export const BRIDGE_PREPARE = 'alongside:prepare-edit';
 
 export interface ReplaceRequest {
   text: string;

@@ -1,6 +1,6 @@
 import { placeholders } from '@/core/engine';
 import type { Finding } from '@/core/engine';
-import { BRIDGE_REPLACE, BRIDGE_REPLACED } from '../../bridge/protocol.ts';
+import { BRIDGE_PREPARE, BRIDGE_REPLACE, BRIDGE_REPLACED } from '../../bridge/protocol.ts';
 import type { FieldAdapter } from '../text/field-adapter.ts';
 import { rangeFor, readEditableText } from '../text/editable-text.ts';
 
@@ -48,11 +48,11 @@ export function applySuggestion(
   selection.removeAllRanges();
   selection.addRange(range);
 
-  if (
-    !replaceThroughEditor(field, replacement) &&
-    !replaceThroughBeforeInput(field, range, replacement)
-  ) {
-    doc.execCommand('insertText', false, replacement);
+  if (!replaceThroughEditor(field, replacement)) {
+    field.dispatchEvent(new CustomEvent(BRIDGE_PREPARE));
+    if (!replaceThroughBeforeInput(field, range, replacement)) {
+      doc.execCommand('insertText', false, replacement);
+    }
   }
   if (gap) {
     const after = readEditableText(field);
@@ -70,15 +70,21 @@ export function applySuggestion(
  * the change through their APIs, as one undoable step. It answers synchronously when it did.
  */
 function replaceThroughEditor(field: HTMLElement, replacement: string): boolean {
-  let handled = false;
-  const onReplaced = () => (handled = true);
-  field.addEventListener(BRIDGE_REPLACED, onReplaced, { once: true });
-  // A string detail: objects do not cross from the extension's world into the page's.
-  field.dispatchEvent(
-    new CustomEvent(BRIDGE_REPLACE, { detail: JSON.stringify({ text: replacement }) }),
-  );
-  field.removeEventListener(BRIDGE_REPLACED, onReplaced);
-  return handled;
+  // TinyMCE's classic mode edits an iframe where the page-world bridge may not run: the request
+  // then goes to the iframe element in the parent page, where the editor itself lives.
+  const frame = field.ownerDocument.defaultView?.frameElement;
+  const targets: Element[] = frame ? [field, frame] : [field];
+  return targets.some((target) => {
+    let handled = false;
+    const onReplaced = () => (handled = true);
+    target.addEventListener(BRIDGE_REPLACED, onReplaced, { once: true });
+    // A string detail: objects do not cross from the extension's world into the page's.
+    target.dispatchEvent(
+      new CustomEvent(BRIDGE_REPLACE, { detail: JSON.stringify({ text: replacement }) }),
+    );
+    target.removeEventListener(BRIDGE_REPLACED, onReplaced);
+    return handled;
+  });
 }
 
 /** Editors that handle `beforeinput` themselves (Slate, Lexical and the like) cancel it and apply it. */

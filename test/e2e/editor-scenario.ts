@@ -1,0 +1,158 @@
+import { expect } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+
+/**
+ * The one scenario every fixture editor must pass: type a letter with loaded phrases, see them
+ * flagged, open the card by mouse and by Alt+Enter, apply, check the text, the caret and the
+ * editor's own model, undo once, and find the original text back.
+ */
+export const LETTER = 'She claims her pain is bad. He refused the injection.';
+
+type FixtureWindow = Window & {
+  fixture: { ready: Promise<void> | boolean; text(): string; frame?: string };
+};
+
+export async function openFixture(page: Page, url: string): Promise<Frame> {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as FixtureWindow).fixture !== undefined);
+  await page.evaluate(async () => {
+    await (window as unknown as FixtureWindow).fixture.ready;
+  });
+  const frameSelector = await page.evaluate(
+    () => (window as unknown as FixtureWindow).fixture.frame,
+  );
+  if (!frameSelector) return page.mainFrame();
+  const handle = await page.locator(frameSelector).elementHandle();
+  const frame = await handle!.contentFrame();
+  return frame!;
+}
+
+export const modelText = (page: Page) =>
+  page.evaluate(() => (window as unknown as FixtureWindow).fixture.text());
+
+/** Flags drawn now in the field's frame: overlay boxes (textarea, input) plus highlight ranges. */
+export async function flagsDrawn(frame: Frame): Promise<{ marks: number; highlights: number }> {
+  return frame.evaluate(() => {
+    const layer = document.querySelector('alongside-layer');
+    const marks = layer?.shadowRoot?.querySelectorAll('.mark').length ?? 0;
+    let highlights = 0;
+    for (const h of CSS.highlights.values()) highlights += h.size;
+    return { marks, highlights };
+  });
+}
+
+/** Centre of the drawn flag over `phrase`, in page coordinates of the top frame. */
+export async function flagCentre(
+  page: Page,
+  frame: Frame,
+  phrase: string,
+): Promise<{ x: number; y: number }> {
+  const local = await frame.evaluate((phrase) => {
+    const centre = (r: DOMRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+    for (const h of CSS.highlights.values()) {
+      for (const range of h as unknown as Set<Range>) {
+        if (range.toString() === phrase) return centre(range.getBoundingClientRect());
+      }
+    }
+    // Overlay boxes: the field is a textarea or input; find the phrase by measuring the mirror.
+    const field = document.querySelector('[data-testid="field"]') as HTMLTextAreaElement;
+    const marks = [
+      ...(document.querySelector('alongside-layer')?.shadowRoot?.querySelectorAll('.mark') ?? []),
+    ];
+    const at = field.value.indexOf(phrase);
+    const before = field.value.slice(0, at).split(/\s+/).length;
+    void before;
+    // Marks are in text order; pick the one whose index matches the phrase's order among flags.
+    const order = marks
+      .map((m) => m.getBoundingClientRect())
+      .sort((a, b) => a.top - b.top || a.left - b.left);
+    const index = phrase === 'claims' ? 0 : order.length - 1;
+    return centre(order[index]!);
+  }, phrase);
+  const frameBox =
+    frame === page.mainFrame() ? { x: 0, y: 0 } : await (await frame.frameElement()).boundingBox();
+  return { x: local.x + (frameBox?.x ?? 0), y: local.y + (frameBox?.y ?? 0) };
+}
+
+export async function cardText(frame: Frame): Promise<string | null> {
+  return frame.evaluate(() => {
+    const card = document.querySelector('alongside-layer')?.shadowRoot?.querySelector('.card');
+    return card ? card.textContent : null;
+  });
+}
+
+/** The field's text before the caret, and whether the selection is collapsed. */
+export async function caretContext(frame: Frame): Promise<{ before: string; collapsed: boolean }> {
+  return frame.evaluate(() => {
+    const field = document.querySelector('[data-testid="field"]') as HTMLElement;
+    if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
+      return {
+        before: field.value.slice(0, field.selectionStart ?? 0),
+        collapsed: field.selectionStart === field.selectionEnd,
+      };
+    }
+    const selection = getSelection()!;
+    const range = document.createRange();
+    range.setStart(field, 0);
+    range.setEnd(selection.focusNode!, selection.focusOffset);
+    return { before: range.toString(), collapsed: selection.isCollapsed };
+  });
+}
+
+/**
+ * Quill's history merges changes made within a second of each other into one undo step, and a
+ * bundled Quill gives no way to close the step: there the scenario pauses as a person would.
+ */
+const SETTLE_MS: Record<string, number> = { quill: 1100 };
+
+export async function runScenario(page: Page, url: string, name = ''): Promise<void> {
+  const settle = () => page.waitForTimeout(SETTLE_MS[name] ?? 0);
+  const frame = await openFixture(page, url);
+  const field = frame.locator('[data-testid="field"]').first();
+  await field.click();
+  await page.keyboard.press('Control+End');
+  const start = await modelText(page);
+  const typed = start.trim() ? ` ${LETTER}` : LETTER;
+  await page.keyboard.type(typed);
+  await expect.poll(() => modelText(page)).toContain(LETTER);
+
+  // Flags appear for "claims" and "refused".
+  await expect
+    .poll(async () => {
+      const { marks, highlights } = await flagsDrawn(frame);
+      return marks + highlights;
+    })
+    .toBeGreaterThanOrEqual(2);
+  const original = await modelText(page);
+  await settle();
+
+  // By mouse: click the flag, the card explains it, choose the first alternative.
+  const at = await flagCentre(page, frame, 'claims');
+  await page.mouse.click(at.x, at.y);
+  await expect.poll(() => cardText(frame)).toContain('“claims”');
+  await frame.locator('alongside-layer .card [role="option"]').first().click();
+  await expect.poll(() => modelText(page)).toBe(original.replace('claims', 'reports'));
+  expect(await caretContext(frame)).toMatchObject({ collapsed: true });
+  expect((await caretContext(frame)).before.endsWith('She reports')).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => modelText(page)).toBe(original);
+
+  // By keyboard: caret at the end, Alt+Enter opens the nearest flag ("refused"), Escape closes.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Alt+Enter');
+  await expect.poll(() => cardText(frame)).toContain('“refused”');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => cardText(frame)).toBeNull();
+  expect((await caretContext(frame)).before.endsWith('injection.')).toBe(true);
+
+  await settle();
+  await page.keyboard.press('Alt+Enter');
+  await expect.poll(() => cardText(frame)).toContain('“refused”');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => modelText(page)).toBe(original.replace('refused', 'declined'));
+  expect((await caretContext(frame)).before.endsWith('He declined')).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => modelText(page)).toBe(original);
+}
