@@ -12,6 +12,9 @@ export default defineConfig({
     description:
       'Suggests relational, person-in-context wording as you write clinical letters and notes. Your text never leaves the browser.',
     permissions: ['storage'],
+    // The content script already runs on every site; this lets the popup read which site the
+    // active tab shows, for the per-site switch. Nothing is fetched from any site.
+    host_permissions: ['<all_urls>'],
     // A fixed public key gives the unpacked Chromium build a stable id
     // (dfpbfdieoppbjiagbgpiahdcamamaemi), so the demo and tests can open its pages directly.
     ...(browser === 'firefox'

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Lexicon } from '@/core/engine';
 
 /**
  * The one message protocol between the content script, the background and the popup, keyed on
@@ -8,7 +9,16 @@ export type Message =
   /** Content script → background: how many flags this frame shows now. */
   | { kind: 'flag-count'; count: number }
   /** Popup → background: the active tab's flag count across its frames. */
-  | { kind: 'get-flag-count'; tabId: number };
+  | { kind: 'get-flag-count'; tabId: number }
+  /**
+   * Content script → background: the lexicon layers to check with. The data lives in the
+   * background, so the script injected into every frame stays small.
+   */
+  | { kind: 'get-lexicons' };
+
+export interface LexiconsReply {
+  lexicons: Lexicon[];
+}
 
 export interface FlagCountReply {
   count: number;
@@ -41,6 +51,8 @@ export function isMessage(value: unknown): value is Message {
       return typeof m.count === 'number' && Number.isFinite(m.count);
     case 'get-flag-count':
       return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
+    case 'get-lexicons':
+      return true;
     default:
       return false;
   }

@@ -1,19 +1,168 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { countEntries } from '@/core/default-lexicon';
+import { sendMessage } from '@/extension/messages';
+import {
+  isOnForSite,
+  readSettings,
+  setSiteEnabled,
+  updateSettings,
+  watchSettings,
+  type Settings,
+} from '@/extension/settings';
+import {
+  countOfReply,
+  describePage,
+  siteLabel,
+  suggestionsText,
+  tabIdFromSearch,
+  type PageKind,
+} from './page';
 
-/** Until the content script lands (issue 3) the popup offers the playground. */
-export function Popup() {
+interface Target {
+  tabId: number | undefined;
+  page: PageKind;
+}
+
+/** How often the open popup asks the background for the page's count. */
+const COUNT_REFRESH_MS = 1000;
+
+/**
+ * The toolbar popup: is Alongside on for this site (one switch), how many suggestions the page
+ * shows, and the way to the playground.
+ */
+export function Popup({ search = location.search }: { search?: string }) {
+  const [target, setTarget] = useState<Target>();
+  const [settings, setSettings] = useState<Settings>();
+  const [count, setCount] = useState<number>();
+
+  useEffect(() => {
+    let live = true;
+    findTarget(tabIdFromSearch(search)).then(
+      (found) => live && setTarget(found),
+      () => live && setTarget({ tabId: undefined, page: { kind: 'unsupported' } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [search]);
+
+  useEffect(() => {
+    let live = true;
+    // A change seen by the watcher is newer than the first read: never let the read win.
+    void readSettings().then((read) => live && setSettings((seen) => seen ?? read));
+    const unwatch = watchSettings(setSettings);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+
+  const tabId = target?.tabId;
+  useEffect(() => {
+    if (tabId === undefined) return;
+    const ask = () =>
+      sendMessage({ kind: 'get-flag-count', tabId }).then(
+        (reply) => setCount(countOfReply(reply) ?? 0),
+        () => setCount(undefined),
+      );
+    void ask();
+    const timer = setInterval(() => void ask(), COUNT_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [tabId]);
+
   const openPlayground = () => {
     void browser.tabs.create({ url: browser.runtime.getURL('/playground.html') });
     window.close();
   };
+
+  const ready = target !== undefined && settings !== undefined;
   return (
-    <main style={{ font: '14px system-ui, sans-serif', padding: '12px', minWidth: '240px' }}>
-      <h1 style={{ fontSize: '16px', margin: '0 0 8px' }}>Alongside</h1>
-      <p style={{ margin: '0 0 8px' }}>{countEntries()} wording suggestions ready.</p>
-      <button type="button" onClick={openPlayground}>
+    <main class="popup" aria-busy={!ready}>
+      <h1>Alongside</h1>
+      {ready && <PageStatus page={target.page} settings={settings} count={count} />}
+      <button type="button" class="secondary" onClick={openPlayground}>
         Open the playground
       </button>
+      <p class="privacy">Checked on this device: your text never leaves the browser.</p>
     </main>
   );
+}
+
+function PageStatus({
+  page,
+  settings,
+  count,
+}: {
+  page: PageKind;
+  settings: Settings;
+  count: number | undefined;
+}) {
+  const countLine = (
+    <p class="count" aria-live="polite">
+      {count === undefined ? '' : suggestionsText(count)}
+    </p>
+  );
+
+  if (page.kind === 'unsupported') {
+    return <p class="state">Alongside does not run on this page.</p>;
+  }
+  if (page.kind === 'unknown') {
+    return (
+      <>
+        <p class="state">Alongside cannot tell which site this tab is showing.</p>
+        {countLine}
+      </>
+    );
+  }
+
+  const label = siteLabel(page.site);
+  if (!settings.enabled) {
+    return (
+      <section class="site" aria-label="This site">
+        <p class="host">{label}</p>
+        <p class="state" role="status">
+          Alongside is switched off everywhere.
+        </p>
+        <button
+          type="button"
+          class="primary"
+          onClick={() => void updateSettings((s) => ({ ...s, enabled: true }))}
+        >
+          Turn on everywhere
+        </button>
+      </section>
+    );
+  }
+
+  const on = isOnForSite(settings, page.site);
+  return (
+    <section class="site" aria-label="This site">
+      <p class="host">{label}</p>
+      <button
+        type="button"
+        class="switch"
+        aria-pressed={on}
+        onClick={() => void setSiteEnabled(page.site, !on)}
+      >
+        <span class="track" aria-hidden="true">
+          <span class="thumb" />
+        </span>
+        Suggestions on this site
+      </button>
+      <p class="state" role="status">
+        {on ? `Alongside is on for ${label}.` : `Alongside is off for ${label}.`}
+      </p>
+      {on && countLine}
+    </section>
+  );
+}
+
+/** The tab given in the address (for tests), otherwise the current window's active tab. */
+async function findTarget(tabId: number | undefined): Promise<Target> {
+  const tab =
+    tabId !== undefined
+      ? await browser.tabs.get(tabId)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.id === undefined) return { tabId: undefined, page: { kind: 'unsupported' } };
+  return { tabId: tab.id, page: describePage(tab.url || tab.pendingUrl) };
 }

@@ -6,7 +6,7 @@ import {
   type Severity,
 } from '@/core/engine';
 import type { HighlightPainter } from './highlight/highlight-painter.ts';
-import { measureControl } from './highlight/measure-control.ts';
+import { ControlMirror } from './highlight/control-mirror.ts';
 import type { OverlayPainter } from './highlight/overlay-painter.ts';
 import type { Layer } from './layer.ts';
 import type { FieldAdapter } from './text/field-adapter.ts';
@@ -37,9 +37,16 @@ export interface SessionDeps {
   onFindings: (session: FieldSession) => void;
 }
 
-/** Above this many characters a textarea's overlay waits for a pause in typing. */
-const LONG_TEXT = 20_000;
-const LONG_TEXT_PAUSE_MS = 120;
+/**
+ * A performance mark each time flags are redrawn, so the page's own tools (and our browser
+ * benchmark) can see how long after an input event the highlights caught up. Cleared first, so
+ * marks never pile up in the page's timeline.
+ */
+const DRAWN_MARK = 'alongside-drawn';
+function drawn(): void {
+  performance.clearMarks(DRAWN_MARK);
+  performance.mark(DRAWN_MARK);
+}
 
 /** "Ignore here" remembers the flag by its entry and the paragraph around it. */
 function ignoreKey(text: string, f: Finding): string {
@@ -60,19 +67,12 @@ export function createFieldSession(
   let current: Finding[] = [];
   let visible = true;
   let pending = false;
-  let drawQueued = 0;
   const ignored = new Set<string>();
-  const view = adapter.field.ownerDocument.defaultView!;
-
-  /**
-   * Highlight ranges are cheap, so contenteditable flags are redrawn at once. Overlay boxes need
-   * a layout of the whole field's text: once per frame, and for long notes only once typing pauses.
-   */
-  const queueDraw = () => {
-    if (adapter.kind === 'editable') return draw();
-    view.clearTimeout(drawQueued);
-    const delay = text.length > LONG_TEXT ? LONG_TEXT_PAUSE_MS : 0;
-    drawQueued = view.setTimeout(() => view.requestAnimationFrame(draw), delay);
+  let mirror: ControlMirror | undefined;
+  const measure = (ranges: readonly { start: number; end: number }[]) => {
+    if (adapter.kind !== 'control') return [];
+    mirror ??= new ControlMirror(adapter.field, deps.layer().mirrors);
+    return mirror.measure(text, ranges);
   };
 
   const draw = () => {
@@ -88,14 +88,13 @@ export function createFieldSession(
       }
       deps.highlights?.paint(session, ranges);
     } else {
-      const boxes = current.length
-        ? measureControl(adapter.field, deps.layer().mirror, current)
-        : [];
+      const boxes = current.length ? measure(current) : [];
       deps.overlay().paint(
         adapter.field,
         current.map((f, k) => ({ severity: f.severity, boxes: boxes[k] ?? [] })),
       );
     }
+    drawn();
   };
 
   const clear = () => {
@@ -107,7 +106,8 @@ export function createFieldSession(
     pending = false;
     text = adapter.read();
     current = scanner.scan(text).filter((f) => !ignored.has(ignoreKey(text, f)));
-    queueDraw();
+    // The mirror re-lays-out only changed lines, so drawing at once is cheap enough.
+    draw();
     deps.onFindings(session);
   };
 
@@ -127,7 +127,7 @@ export function createFieldSession(
     rectOf(finding) {
       if (adapter.kind === 'editable')
         return adapter.range(finding.start, finding.end)?.getBoundingClientRect();
-      const [box] = measureControl(adapter.field, deps.layer().mirror, [finding])[0] ?? [];
+      const [box] = measure([finding])[0] ?? [];
       if (!box) return undefined;
       const field = adapter.field;
       const rect = field.getBoundingClientRect();
@@ -153,7 +153,7 @@ export function createFieldSession(
       draw();
     },
     destroy() {
-      view.clearTimeout(drawQueued);
+      mirror?.destroy();
       clear();
       current = [];
       deps.onFindings(session);

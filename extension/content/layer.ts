@@ -7,8 +7,8 @@ export interface Layer {
   root: ShadowRoot;
   /** Overlay boxes for textarea and input flags. */
   marks: HTMLElement;
-  /** An invisible copy of a field's text, for measuring where flags fall. */
-  mirror: HTMLElement;
+  /** Holds the invisible copies of fields' text used to measure where flags fall. */
+  mirrors: HTMLElement;
   /** Announcements for screen readers. */
   live: HTMLElement;
   destroy(): void;
@@ -16,13 +16,14 @@ export interface Layer {
 
 const LAYER_CSS = `
 :host { all: initial; }
-.marks, .mirror { position: fixed; top: 0; left: 0; pointer-events: none; }
+.marks { position: fixed; top: 0; left: 0; pointer-events: none; }
+.mirrors { position: fixed; top: 0; left: -100000px; visibility: hidden; pointer-events: none; contain: layout style; }
 .clip { position: fixed; overflow: hidden; pointer-events: none; }
 .mark { position: absolute; pointer-events: none; box-sizing: border-box; }
 .mark.info { border-bottom: 2px dotted rgb(70 100 170); }
 .mark.suggest { border-bottom: 2px dashed rgb(176 104 0); }
 .mark.warn { border-bottom: 3px solid rgb(190 40 60); background: rgb(190 40 60 / 0.10); }
-.mirror { visibility: hidden; left: -100000px; overflow: hidden; border: 0 !important; margin: 0 !important; }
+.mirror { position: absolute; top: 0; left: 0; border: 0; margin: 0; contain: layout style; }
 .live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
@@ -37,14 +38,13 @@ export function createLayer(doc: Document): Layer {
   style.textContent = LAYER_CSS;
   const marks = doc.createElement('div');
   marks.className = 'marks';
-  const mirror = doc.createElement('div');
-  mirror.className = 'mirror';
-  mirror.setAttribute('aria-hidden', 'true');
+  const mirrors = doc.createElement('div');
+  mirrors.className = 'mirrors';
   const live = doc.createElement('div');
   live.className = 'live';
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
-  root.append(style, marks, mirror, live);
+  root.append(style, marks, mirrors, live);
   doc.documentElement.append(host);
-  return { root, marks, mirror, live, destroy: () => host.remove() };
+  return { root, marks, mirrors, live, destroy: () => host.remove() };
 }

@@ -1,5 +1,6 @@
-import { compile, defaultLexicon, type Matcher } from '@/core/engine';
-import { sendMessage, siteOf } from '../messages.ts';
+import { browser } from 'wxt/browser';
+import { compile, type Lexicon, type Matcher } from '@/core/engine';
+import { sendMessage, siteOf, type LexiconsReply, type TabMessage } from '../messages.ts';
 import {
   isOnForSite,
   readSettings,
@@ -27,6 +28,7 @@ import { adapterFor } from './text/field-adapter.ts';
 export async function startAlongside(win: Window, signal: AbortSignal): Promise<void> {
   const site = siteOf(win);
   let running: AbortController | undefined;
+  const lexicons = await fetchLexicons();
 
   const apply = (settings: Settings) => {
     running?.abort();
@@ -37,7 +39,7 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
     }
     running = new AbortController();
     signal.addEventListener('abort', () => running?.abort(), { once: true });
-    runChecks(win, settings, running.signal);
+    runChecks(win, lexicons, settings, running.signal);
   };
 
   apply(await readSettings());
@@ -45,13 +47,31 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
   signal.addEventListener('abort', unwatch, { once: true });
 }
 
-function matcherFor(settings: Settings): Matcher {
-  return compile([defaultLexicon()], { locale: settings.locale, allow: settings.personalAllow });
+/** The background holds the lexicons; a worker just woken may need a moment, so ask twice. */
+async function fetchLexicons(): Promise<Lexicon[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const reply = (await sendMessage({ kind: 'get-lexicons' })) as LexiconsReply | undefined;
+      if (reply?.lexicons) return reply.lexicons;
+    } catch (error) {
+      if (attempt >= 1) throw error;
+    }
+    if (attempt >= 1) throw new Error('Alongside: no lexicon from the background');
+    await new Promise((done) => setTimeout(done, 200));
+  }
 }
 
-function runChecks(win: Window, settings: Settings, signal: AbortSignal): void {
+function runChecks(
+  win: Window,
+  lexicons: Lexicon[],
+  settings: Settings,
+  signal: AbortSignal,
+): void {
   const doc = win.document;
-  const matcher = matcherFor(settings);
+  const matcher: Matcher = compile(lexicons, {
+    locale: settings.locale,
+    allow: settings.personalAllow,
+  });
   const minSeverity = settings.minSeverity;
   const sessions = new Map<CheckableField, FieldSession>();
   const highlights = createHighlightPainter(doc);
@@ -64,14 +84,23 @@ function runChecks(win: Window, settings: Settings, signal: AbortSignal): void {
 
   let reported = -1;
   let reportTimer = 0;
+  const sendCount = () => {
+    let count = 0;
+    for (const s of sessions.values()) count += s.findings().length;
+    reported = count;
+    void sendMessage({ kind: 'flag-count', count }).catch(() => {});
+  };
+  const onTabMessage = (message: unknown) => {
+    if ((message as TabMessage | undefined)?.kind === 'report-flag-count') sendCount();
+  };
+  browser.runtime.onMessage.addListener(onTabMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onTabMessage));
   const report = () => {
     win.clearTimeout(reportTimer);
     reportTimer = win.setTimeout(() => {
       let count = 0;
       for (const s of sessions.values()) count += s.findings().length;
-      if (count === reported) return;
-      reported = count;
-      void sendMessage({ kind: 'flag-count', count }).catch(() => {});
+      if (count !== reported) sendCount();
     }, 250);
   };
 

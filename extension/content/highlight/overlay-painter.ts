@@ -1,6 +1,6 @@
 import type { Severity } from '@/core/engine';
 import type { Layer } from '../layer.ts';
-import type { Box } from './measure-control.ts';
+import type { Box } from './control-mirror.ts';
 
 export interface OverlayMark {
   severity: Severity;
