@@ -25,8 +25,11 @@ export function applySuggestion(
     field.setSelectionRange(finding.start, finding.end);
     // execCommand is the one route that keeps the native undo stack and React's value tracking.
     const doc = field.ownerDocument;
-    if (!doc.execCommand('insertText', false, replacement)) {
+    // Where execCommand is gone or refuses, setRangeText plus an input event still tells the page.
+    if (!insertText(doc, replacement)) {
       field.setRangeText(replacement, finding.start, finding.end, 'end');
+      const after = finding.start + replacement.length;
+      field.setSelectionRange(after, after);
       field.dispatchEvent(
         new InputEvent('input', {
           bubbles: true,
@@ -51,7 +54,7 @@ export function applySuggestion(
   if (!replaceThroughEditor(field, replacement)) {
     field.dispatchEvent(new CustomEvent(BRIDGE_PREPARE));
     if (!replaceThroughBeforeInput(field, range, replacement)) {
-      doc.execCommand('insertText', false, replacement);
+      insertText(doc, replacement);
     }
   }
   if (gap) {
@@ -63,6 +66,10 @@ export function applySuggestion(
     }
   }
   return 'applied';
+}
+
+function insertText(doc: Document, text: string): boolean {
+  return typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text);
 }
 
 /**
