@@ -8,6 +8,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { BASE_ARGS, CHROMIUM } from '../scripts/chromium.ts';
 import { launchExtension } from '../test/e2e/launch-extension.ts';
 import { loadCorpus, longDocument } from './corpus.ts';
 import { fmt, median, percentile } from './measure.ts';
@@ -106,23 +108,31 @@ async function main(): Promise<void> {
       await tab.close();
     }
 
-    // Heap: the content script's isolated world is not separable from outside, so compare the
-    // page's JS heap with and without fields to check, both with the extension loaded.
-    const heapOf = async (path: string) => {
-      const tab = await ext.context.newPage();
+    // Heap: the content script shares the page's V8 heap, so compare the same page in Chromium
+    // without the extension and with it, after a full garbage collection each time.
+    const heapOf = async (context: BrowserContext, path: string) => {
+      const tab = await context.newPage();
       await tab.goto(`${base}${path}`);
       await tab.waitForTimeout(1_500);
-      const cdp = await ext.context.newCDPSession(tab);
+      const cdp = await context.newCDPSession(tab);
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
       await tab.close();
       return usedSize / 1e6;
     };
-    const empty = await heapOf('/empty');
-    const loaded = await heapOf('/contenteditable');
+    const plain = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: BASE_ARGS,
+    });
+    const plainContext = await plain.newContext();
+    const without = await heapOf(plainContext, '/contenteditable');
+    await plain.close();
+    const loaded = await heapOf(ext.context, '/contenteditable');
+    const empty = without;
     say();
     say(
-      `   JS heap: page with no fields ${fmt(empty)} MB, with the 5,000-word note ${fmt(loaded)} MB`,
+      `   JS heap of the page with the 5,000-word note: ${fmt(without)} MB without Alongside, ${fmt(loaded)} MB with it`,
     );
 
     const size = contentScriptSize();

@@ -8,6 +8,7 @@ import {
   type FlagCountsSnapshot,
 } from '@/extension/flag-counts';
 import { defaultLexicon } from '@/core/engine';
+import { forChecking } from '@/extension/lexicon-for-checking';
 import {
   isMessage,
   sendTabMessage,
@@ -65,7 +66,7 @@ export default defineBackground(() => {
         return false;
       }
       case 'get-lexicons': {
-        const reply: LexiconsReply = { lexicons: [defaultLexicon()] };
+        const reply: LexiconsReply = { lexicons: [forChecking(defaultLexicon(), message.locale)] };
         sendResponse(reply);
         return false;
       }

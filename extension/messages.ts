@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Lexicon } from '@/core/engine';
+import type { Lexicon, Locale } from '@/core/engine';
 
 /**
  * The one message protocol between the content script, the background and the popup, keyed on
@@ -14,7 +14,7 @@ export type Message =
    * Content script → background: the lexicon layers to check with. The data lives in the
    * background, so the script injected into every frame stays small.
    */
-  | { kind: 'get-lexicons' };
+  | { kind: 'get-lexicons'; locale: Locale };
 
 export interface LexiconsReply {
   lexicons: Lexicon[];
@@ -52,7 +52,10 @@ export function isMessage(value: unknown): value is Message {
     case 'get-flag-count':
       return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
     case 'get-lexicons':
-      return true;
+      return (
+        (m as { locale?: unknown }).locale === 'en-GB' ||
+        (m as { locale?: unknown }).locale === 'en-US'
+      );
     default:
       return false;
   }

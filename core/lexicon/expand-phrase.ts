@@ -1,10 +1,10 @@
-import { words } from '../text/tokenize.ts';
+import { tokenize, words } from '../text/tokenize.ts';
 import { isApostrophe, isJoiner, isWordCode } from '../text/word-chars.ts';
 import { inflections } from './inflect.ts';
 
 const MAX_VARIANTS = 512;
-/** Up to this many words, every hyphen/space/no-space combination is matched. */
-const MAX_JOINABLE_WORDS = 4;
+/** Up to this many joinable gaps, every hyphen/space/no-space combination is matched. */
+const MAX_JOINABLE_GAPS = 3;
 
 export class PhraseError extends Error {}
 
@@ -47,19 +47,34 @@ function checkCharacters(phrase: string): void {
   }
 }
 
-/** Every word-sequence with the words joined in each allowed way ("bed blocker" → also "bedblocker"). */
-function joinings(tokens: string[]): string[][] {
-  if (tokens.length < 2 || tokens.length > MAX_JOINABLE_WORDS) return [tokens];
+/**
+ * Every word-sequence with the words joined in each allowed way. Hyphenated words may also be
+ * written solid ("non-compliant" → "noncompliant"), and so may a two-word compound ("bed
+ * blocker" → "bedblocker"); longer phrases are not run together at their spaces ("was
+ * aggressive" is never written "wasaggressive"), which keeps the trie small.
+ */
+function joinings(tokens: string[], joinable: boolean[]): string[][] {
+  const gaps: number[] = [];
+  for (let g = 0; g < tokens.length - 1; g++) if (tokens.length === 2 || joinable[g]) gaps.push(g);
+  if (gaps.length === 0 || gaps.length > MAX_JOINABLE_GAPS) return [tokens];
   const out: string[][] = [];
-  const gaps = tokens.length - 1;
-  for (let mask = 0; mask < 1 << gaps; mask++) {
+  for (let mask = 0; mask < 1 << gaps.length; mask++) {
     const joined: string[] = [tokens[0]!];
-    for (let g = 0; g < gaps; g++) {
-      if (mask & (1 << g)) joined[joined.length - 1] += tokens[g + 1]!;
+    for (let g = 0; g < tokens.length - 1; g++) {
+      const k = gaps.indexOf(g);
+      if (k >= 0 && mask & (1 << k)) joined[joined.length - 1] += tokens[g + 1]!;
       else joined.push(tokens[g + 1]!);
     }
     out.push(joined);
   }
+  return out;
+}
+
+/** Which gaps between a phrase's words are hyphens. */
+function hyphenGaps(variant: string): boolean[] {
+  const t = tokenize(variant);
+  const out: boolean[] = [];
+  for (let k = 1; k < t.count; k++) out.push(variant.slice(t.end[k - 1], t.start[k]).includes('-'));
   return out;
 }
 
@@ -77,6 +92,7 @@ export function expandPhrase(
   for (const variant of expandAlternation(phrase)) {
     checkCharacters(variant);
     const base = words(variant, preserveCase);
+    const joinable = hyphenGaps(variant);
     if (base.length === 0) {
       if (variant === phrase) throw new PhraseError(`"${phrase}" has no words to match`);
       continue;
@@ -94,7 +110,7 @@ export function expandPhrase(
       }
     }
     for (const form of forms) {
-      for (const seq of joinings(form)) {
+      for (const seq of joinings(form, joinable)) {
         const key = seq.join(' ');
         if (!seen.has(key)) {
           seen.add(key);

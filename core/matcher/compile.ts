@@ -17,7 +17,7 @@ import {
 import { matchCase } from './match-case.ts';
 import { resolveOverlaps, type Candidate } from './resolve-overlaps.ts';
 import { containmentTest, type Span } from './spans.ts';
-import { createNode, insert } from './trie.ts';
+import { TrieBuilder } from './trie.ts';
 
 export interface CompileOptions {
   /** Which locale's wording to use for messages and suggestions. Matching covers all spellings. */
@@ -59,8 +59,9 @@ interface CompiledEntry {
 interface Terminal {
   /** Undefined for an allow-list phrase. */
   compiled: CompiledEntry | undefined;
-  /** The normalised words, checked on a match because the trie is keyed by word hashes. */
-  words: string[];
+  /** The normalised words, space-separated, checked on a match: the trie is keyed by hashes. */
+  words: string;
+  length: number;
   /** The phrase's forms as written (words run together), for case-sensitive entries only. */
   surface: Set<string> | undefined;
 }
@@ -114,7 +115,8 @@ function surfaceMatches(
 export function compile(lexicons: readonly Lexicon[], options: CompileOptions = {}): Matcher {
   const locale = options.locale ?? 'en-GB';
   const merged = mergeLayers(lexicons, options);
-  const root = createNode<number, Terminal>();
+  const builder = new TrieBuilder<Terminal>();
+
   const scareEntries: CompiledEntry[] = [];
 
   for (const { entry, layer } of merged.entries) {
@@ -131,36 +133,55 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         ? new Set(expandPhrase(phrase, entry.inflect, true).map((seq) => seq.join('')))
         : undefined;
       for (const seq of expandPhrase(phrase, entry.inflect)) {
-        insert(root, seq.map(wordKey), { compiled, words: seq, surface });
+        builder.insert(seq.map(wordKey), {
+          compiled,
+          words: seq.join(' '),
+          length: seq.length,
+          surface,
+        });
       }
     }
   }
   for (const phrase of merged.allow) {
     for (const seq of expandPhrase(phrase)) {
-      insert(root, seq.map(wordKey), { compiled: undefined, words: seq, surface: undefined });
+      builder.insert(seq.map(wordKey), {
+        compiled: undefined,
+        words: seq.join(' '),
+        length: seq.length,
+        surface: undefined,
+      });
     }
   }
 
   const tokens = createTokens();
+  let work = 0;
   // Most words start no phrase, and most that do ("the", "was") are not followed by the phrase's
   // second word: two bit tests rule both out before any map lookup or string is built.
   const singles: number[] = [];
   const pairs: number[] = [];
-  for (const [first, node] of root.next ?? []) {
-    if (node.terminals) singles.push(first);
-    for (const second of node.next?.keys() ?? []) pairs.push(pairKey(first, second));
+  const trie = builder.build();
+  const firstKeys = trie.firstKeys;
+  for (const first of firstKeys) {
+    const node = trie.child(0, first);
+    if (trie.terminals(node)) singles.push(first);
+    for (const second of trie.secondKeys(node)) pairs.push(pairKey(first, second));
   }
-  const firstWords = createKeyFilter([...(root.next?.keys() ?? [])]);
+  const firstWords = createKeyFilter(firstKeys);
   const singleWords = createKeyFilter(singles);
   const wordPairs = createKeyFilter(pairs);
 
   /** Guards against two words sharing a hash: the matched words must spell the phrase. */
   function spells(first: number, t: Terminal): boolean {
-    for (let k = 0; k < t.words.length; k++)
-      if (normAt(tokens, first + k) !== t.words[k]) return false;
+    let at = 0;
+    for (let k = 0; k < t.length; k++) {
+      const word = normAt(tokens, first + k);
+      if (!t.words.startsWith(word, at)) return false;
+      at += word.length;
+      if (k + 1 < t.length ? t.words.charCodeAt(at) !== 32 : at !== t.words.length) return false;
+      at++;
+    }
     return true;
   }
-  let work = 0;
 
   function toFinding(
     text: string,
@@ -193,8 +214,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const candidates: PhraseCandidate[] = [];
     let allowSpans: Span[] | undefined;
     const { count, joined, start, end, hash } = tokens;
-    const top = root.next;
-    if (!top) return [];
+    if (firstKeys.length === 0 && scareEntries.length === 0) return [];
 
     for (let i = 0; i < count; i++) {
       const key = hash[i]! & KEY_MASK;
@@ -209,13 +229,14 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       ) {
         continue;
       }
-      let node = top.get(key);
+      let node = trie.child(0, key);
       let j = i;
-      while (node) {
+      while (node >= 0) {
         work++;
-        if (node.terminals) {
-          for (const t of node.terminals) {
-            work += t.words.length;
+        const terminals = trie.terminals(node);
+        if (terminals) {
+          for (const t of terminals) {
+            work += t.length;
             if (!spells(i, t)) continue;
             const c = t.compiled;
             if (!c) {
@@ -237,8 +258,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
             });
           }
         }
-        if (!node.next || j + 1 >= count || !joined[j + 1]) break;
-        node = node.next.get(hash[j + 1]! & KEY_MASK);
+        if (!trie.hasChildren(node) || j + 1 >= count || !joined[j + 1]) break;
+        node = trie.child(node, hash[j + 1]! & KEY_MASK);
         j++;
       }
     }

@@ -1,23 +1,85 @@
-/** A trie over word keys: each path ends in the terminals of the phrases it spells. */
-export interface TrieNode<K, T> {
-  next: Map<K, TrieNode<K, T>> | undefined;
-  terminals: T[] | undefined;
+/**
+ * A trie over integer word keys, stored flat: nodes are numbers, edges live in one open-addressing
+ * hash table keyed by (parent, word). Every frame of every tab holds a compiled lexicon, so this
+ * costs about a dozen bytes an edge where a Map per node would cost hundreds.
+ */
+export interface Trie<T> {
+  /** The child of `node` along `key`, or -1. The root is node 0. */
+  child(node: number, key: number): number;
+  terminals(node: number): readonly T[] | undefined;
+  hasChildren(node: number): boolean;
+  /** Keys of the edges leaving the root, and of those leaving each first word's node. */
+  readonly firstKeys: readonly number[];
+  secondKeys(firstNode: number): readonly number[];
 }
 
-export function createNode<K, T>(): TrieNode<K, T> {
-  return { next: undefined, terminals: undefined };
-}
+const EMPTY = -1;
 
-export function insert<K, T>(root: TrieNode<K, T>, path: readonly K[], terminal: T): void {
-  let node = root;
-  for (const key of path) {
-    node.next ??= new Map();
-    let child = node.next.get(key);
-    if (!child) {
-      child = createNode<K, T>();
-      node.next.set(key, child);
+const slotOf = (parent: number, key: number, mask: number) =>
+  (Math.imul(parent ^ Math.imul(key, 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
+
+/** Collects paths, then freezes them into a flat trie. */
+export class TrieBuilder<T> {
+  private readonly edges = new Map<string, number>();
+  private readonly edgeList: [parent: number, key: number, child: number][] = [];
+  private readonly ends: (T[] | undefined)[] = [undefined];
+
+  insert(path: readonly number[], terminal: T): void {
+    let node = 0;
+    for (const key of path) {
+      const id = `${node}:${key}`;
+      let next = this.edges.get(id);
+      if (next === undefined) {
+        next = this.ends.length;
+        this.ends.push(undefined);
+        this.edges.set(id, next);
+        this.edgeList.push([node, key, next]);
+      }
+      node = next;
     }
-    node = child;
+    (this.ends[node] ??= []).push(terminal);
   }
-  (node.terminals ??= []).push(terminal);
+
+  build(): Trie<T> {
+    // Filled to at most 85%: lookups are rare (Bloom filters come first), space is not.
+    let size = 8;
+    while (size * 0.85 < this.edgeList.length) size *= 2;
+    const mask = size - 1;
+    const parents = new Int32Array(size).fill(EMPTY);
+    const keys = new Int32Array(size);
+    const children = new Int32Array(size);
+    const nodes = this.ends.length;
+    const parentOfSome = new Uint8Array(nodes);
+    // Only the first two levels' keys are kept (for the matcher's filters); the edge list is not.
+    const keysByNode = new Map<number, number[]>();
+    const firstLevel = new Set<number>();
+    for (const [parent, , child] of this.edgeList) if (parent === 0) firstLevel.add(child);
+    for (const [parent, key, child] of this.edgeList) {
+      let slot = slotOf(parent, key, mask);
+      while (parents[slot] !== EMPTY) slot = (slot + 1) & mask;
+      parents[slot] = parent;
+      keys[slot] = key;
+      children[slot] = child;
+      parentOfSome[parent] = 1;
+      if (parent === 0 || firstLevel.has(parent)) {
+        (keysByNode.get(parent) ?? keysByNode.set(parent, []).get(parent)!).push(key);
+      }
+    }
+    const ends = this.ends;
+    return {
+      child(node, key) {
+        let slot = slotOf(node, key, mask);
+        for (;;) {
+          const p = parents[slot]!;
+          if (p === EMPTY) return EMPTY;
+          if (p === node && keys[slot] === key) return children[slot]!;
+          slot = (slot + 1) & mask;
+        }
+      },
+      terminals: (node) => ends[node],
+      hasChildren: (node) => parentOfSome[node] === 1,
+      firstKeys: keysByNode.get(0) ?? [],
+      secondKeys: (node) => keysByNode.get(node) ?? [],
+    };
+  }
 }

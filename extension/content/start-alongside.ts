@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { compile, type Lexicon, type Matcher } from '@/core/engine';
+import { compile, type Lexicon, type Locale, type Matcher } from '@/core/engine';
 import { sendMessage, siteOf, type LexiconsReply, type TabMessage } from '../messages.ts';
 import {
   isOnForSite,
@@ -28,30 +28,35 @@ import { adapterFor } from './text/field-adapter.ts';
 export async function startAlongside(win: Window, signal: AbortSignal): Promise<void> {
   const site = siteOf(win);
   let running: AbortController | undefined;
-  const lexicons = await fetchLexicons();
 
-  const apply = (settings: Settings) => {
+  let lexicons: { locale: string; lexicons: Lexicon[] } | undefined;
+  const apply = async (settings: Settings) => {
     running?.abort();
     running = undefined;
     if (!isOnForSite(settings, site)) {
       void sendMessage({ kind: 'flag-count', count: 0 }).catch(() => {});
       return;
     }
-    running = new AbortController();
-    signal.addEventListener('abort', () => running?.abort(), { once: true });
-    runChecks(win, lexicons, settings, running.signal);
+    const run = new AbortController();
+    running = run;
+    signal.addEventListener('abort', () => run.abort(), { once: true });
+    if (lexicons?.locale !== settings.locale) {
+      lexicons = { locale: settings.locale, lexicons: await fetchLexicons(settings.locale) };
+    }
+    if (!run.signal.aborted) runChecks(win, lexicons.lexicons, settings, run.signal);
   };
 
-  apply(await readSettings());
-  const unwatch = watchSettings(apply);
+  await apply(await readSettings());
+  const unwatch = watchSettings((settings) => void apply(settings));
   signal.addEventListener('abort', unwatch, { once: true });
 }
 
 /** The background holds the lexicons; a worker just woken may need a moment, so ask twice. */
-async function fetchLexicons(): Promise<Lexicon[]> {
+async function fetchLexicons(locale: Locale): Promise<Lexicon[]> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const reply = (await sendMessage({ kind: 'get-lexicons' })) as LexiconsReply | undefined;
+      const reply = (await sendMessage({ kind: 'get-lexicons', locale })) as
+        LexiconsReply | undefined;
       if (reply?.lexicons) return reply.lexicons;
     } catch (error) {
       if (attempt >= 1) throw error;
