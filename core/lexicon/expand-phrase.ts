@@ -1,4 +1,4 @@
-import { tokenize, words } from '../text/tokenize.ts';
+import { createTokens, tokenize, words } from '../text/tokenize.ts';
 import { isApostrophe, isJoiner, isWordCode } from '../text/word-chars.ts';
 import { inflections } from './inflect.ts';
 
@@ -71,8 +71,10 @@ function joinings(tokens: string[], joinable: boolean[]): string[][] {
 }
 
 /** Which gaps between a phrase's words are hyphens. */
+const scratch = createTokens(16);
+
 function hyphenGaps(variant: string): boolean[] {
-  const t = tokenize(variant);
+  const t = tokenize(variant, 0, variant.length, scratch);
   const out: boolean[] = [];
   for (let k = 1; k < t.count; k++) out.push(variant.slice(t.end[k - 1], t.start[k]).includes('-'));
   return out;
