@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startFixtureServer } from '../test/e2e/fixture-server.ts';
 import {
   CHROMIUM,
   EXTENSION_ID,
