@@ -17,6 +17,7 @@ import {
 import { matchCase } from './match-case.ts';
 import { resolveOverlaps, type Candidate } from './resolve-overlaps.ts';
 import { containmentTest, type Span } from './spans.ts';
+import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
 import { TrieBuilder } from './trie.ts';
 
 export interface CompileOptions {
@@ -59,8 +60,12 @@ interface CompiledEntry {
 interface Terminal {
   /** Undefined for an allow-list phrase. */
   compiled: CompiledEntry | undefined;
-  /** The normalised words, space-separated, checked on a match: the trie is keyed by hashes. */
-  words: string;
+  /**
+   * A second, independent hash of the whole phrase, checked on a match: the trie is keyed by
+   * 30-bit word hashes, and two different phrases agreeing on both is vanishingly unlikely.
+   * Storing a number, not the words, keeps the compiled lexicon small in every frame.
+   */
+  check: number;
   length: number;
   /** The phrase's forms as written (words run together), for case-sensitive entries only. */
   surface: Set<string> | undefined;
@@ -135,7 +140,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       for (const seq of expandPhrase(phrase, entry.inflect)) {
         builder.insert(seq.map(wordKey), {
           compiled,
-          words: seq.join(' '),
+          check: phraseCheck(seq),
           length: seq.length,
           surface,
         });
@@ -146,7 +151,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     for (const seq of expandPhrase(phrase)) {
       builder.insert(seq.map(wordKey), {
         compiled: undefined,
-        words: seq.join(' '),
+        check: phraseCheck(seq),
         length: seq.length,
         surface: undefined,
       });
@@ -172,15 +177,9 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
 
   /** Guards against two words sharing a hash: the matched words must spell the phrase. */
   function spells(first: number, t: Terminal): boolean {
-    let at = 0;
-    for (let k = 0; k < t.length; k++) {
-      const word = normAt(tokens, first + k);
-      if (!t.words.startsWith(word, at)) return false;
-      at += word.length;
-      if (k + 1 < t.length ? t.words.charCodeAt(at) !== 32 : at !== t.words.length) return false;
-      at++;
-    }
-    return true;
+    let h = CHECK_SEED;
+    for (let k = 0; k < t.length; k++) h = checkWord(h, normAt(tokens, first + k));
+    return h === t.check;
   }
 
   function toFinding(

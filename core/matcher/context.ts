@@ -1,13 +1,38 @@
 import { expandPhrase } from '../lexicon/expand-phrase.ts';
 import type { ContextRules } from '../lexicon/schema.ts';
 import { hashWord, normAt, type Tokens } from '../text/tokenize.ts';
+import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
 
 /** Trie keys and context keys are word hashes cut to 30 bits (small integers in V8). */
 export const KEY_MASK = 0x3fffffff;
 export const wordKey = (word: string) => hashWord(word) & KEY_MASK;
 
-/** Context phrases grouped by the key of their first word, so a check looks up, not scans. */
-type Sequences = Map<number, string[][]>;
+/**
+ * Context phrases of one rule, packed: `data` holds, for each phrase, its length, then its
+ * check hash and its words' keys; `byFirst` maps a first word's key to where its phrases start.
+ * Words are compared by key and a match confirmed by the check hash, so no strings are kept.
+ */
+interface Sequences {
+  data: Int32Array;
+  byFirst: Map<number, number[]>;
+}
+
+function sequences(phrases: string[] | undefined): Sequences | undefined {
+  if (!phrases) return undefined;
+  const seqs = phrases.flatMap((phrase) => expandPhrase(phrase));
+  const data = new Int32Array(seqs.reduce((n, seq) => n + seq.length + 2, 0));
+  const byFirst = new Map<number, number[]>();
+  let at = 0;
+  seqs.forEach((seq) => {
+    const key = wordKey(seq[0]!);
+    (byFirst.get(key) ?? byFirst.set(key, []).get(key)!).push(at);
+    data[at] = seq.length;
+    data[at + 1] = phraseCheck(seq);
+    seq.forEach((word, k) => (data[at + 2 + k] = wordKey(word)));
+    at += seq.length + 2;
+  });
+  return { data, byFirst };
+}
 
 export interface CompiledContext {
   window: number;
@@ -17,18 +42,6 @@ export interface CompiledContext {
   notFollowedBy?: Sequences;
   onlyPrecededBy?: Sequences;
   onlyFollowedBy?: Sequences;
-}
-
-function sequences(phrases: string[] | undefined): Sequences | undefined {
-  if (!phrases) return undefined;
-  const byFirst: Sequences = new Map();
-  for (const seq of phrases.flatMap((phrase) => expandPhrase(phrase))) {
-    const key = wordKey(seq[0]!);
-    const list = byFirst.get(key);
-    if (list) list.push(seq);
-    else byFirst.set(key, [seq]);
-  }
-  return byFirst;
 }
 
 export function compileContext(rules: ContextRules | undefined): CompiledContext | undefined {
@@ -42,26 +55,32 @@ export function compileContext(rules: ContextRules | undefined): CompiledContext
   };
   let longest = 1;
   for (const seqs of Object.values(compiled)) {
-    for (const list of seqs?.values() ?? [])
-      for (const seq of list) longest = Math.max(longest, seq.length);
+    for (let at = 0; seqs && at < seqs.data.length; at += seqs.data[at]! + 2) {
+      longest = Math.max(longest, seqs.data[at]!);
+    }
   }
   return { window, cost: 4 * window * longest, ...compiled };
 }
 
-/** Does `seq` occupy tokens [at, at + seq.length) with no clause break inside it? */
-function sequenceAt(tokens: Tokens, at: number, seq: string[]): boolean {
-  if (at < 0 || at + seq.length > tokens.count) return false;
-  for (let k = 0; k < seq.length; k++) {
+/** Does the phrase at `offset` occupy tokens [at, at + length) with no clause break inside? */
+function sequenceAt(tokens: Tokens, at: number, seqs: Sequences, offset: number): boolean {
+  const { data } = seqs;
+  const length = data[offset]!;
+  if (at < 0 || at + length > tokens.count) return false;
+  for (let k = 0; k < length; k++) {
     if (k > 0 && tokens.clause[at + k]) return false;
-    if (normAt(tokens, at + k) !== seq[k]) return false;
+    if ((tokens.hash[at + k]! & KEY_MASK) !== data[offset + 2 + k]) return false;
   }
-  return true;
+  // Keys agree: confirm with the phrase's check hash, as two words may share a key.
+  let h = CHECK_SEED;
+  for (let k = 0; k < length; k++) h = checkWord(h, normAt(tokens, at + k));
+  return h === data[offset + 1];
 }
 
 function anyStartsAt(tokens: Tokens, at: number, seqs: Sequences): boolean {
-  const list = seqs.get(tokens.hash[at]! & KEY_MASK);
-  if (!list) return false;
-  for (const seq of list) if (sequenceAt(tokens, at, seq)) return true;
+  const offsets = seqs.byFirst.get(tokens.hash[at]! & KEY_MASK);
+  if (!offsets) return false;
+  for (const offset of offsets) if (sequenceAt(tokens, at, seqs, offset)) return true;
   return false;
 }
 
@@ -82,10 +101,11 @@ function precededBy(tokens: Tokens, before: number, seqs: Sequences, window: num
     const last = before - 1 - k;
     if (last < 0 || tokens.clause[last + 1]) return false;
     for (let startAt = last; startAt >= 0 && startAt >= last - 7; startAt--) {
-      const list = seqs.get(tokens.hash[startAt]! & KEY_MASK);
-      if (list)
-        for (const seq of list)
-          if (startAt + seq.length - 1 === last && sequenceAt(tokens, startAt, seq)) return true;
+      const offsets = seqs.byFirst.get(tokens.hash[startAt]! & KEY_MASK);
+      for (const offset of offsets ?? []) {
+        const ends = startAt + seqs.data[offset]! - 1 === last;
+        if (ends && sequenceAt(tokens, startAt, seqs, offset)) return true;
+      }
       if (tokens.clause[startAt]) break;
     }
   }
