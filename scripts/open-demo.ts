@@ -53,8 +53,12 @@ if (screenshot) {
   console.log(`Saved ${screenshot}: ${await page.getByRole('status').textContent()}`);
   await context.close();
 } else {
-  console.log(
-    'Alongside is loaded in Chromium with the playground open. Close the window to finish.',
-  );
+  // A second tab with real editors (CKEditor 5, TinyMCE, Quill, TipTap…) served from this machine.
+  const editors = await startFixtureServer();
+  const demo = await context.newPage();
+  await demo.goto(`${editors.url}/index.html`);
+  console.log('Alongside is loaded in Chromium: the playground, and a tab of editors to type in.');
+  console.log('Close the window to finish.');
   await new Promise((done) => context.on('close', done));
+  await editors.close();
 }
