@@ -21,6 +21,8 @@ export interface FieldSession {
   update(): void;
   /** Re-positions overlay boxes after a scroll or resize (no re-scan). */
   place(): void;
+  /** Re-positions overlay boxes only if the field moved. */
+  placeIfMoved(): void;
   /** Where a finding sits on screen, for anchoring the card. */
   rectOf(finding: Finding): DOMRect | undefined;
   ignoreHere(finding: Finding): void;
@@ -31,6 +33,8 @@ export interface FieldSession {
 
 export interface SessionDeps {
   minSeverity: Severity;
+  /** "Ignore here" choices for this field, kept by the caller so they outlive the session. */
+  ignored: Set<string>;
   layer: () => Layer;
   highlights: HighlightPainter | undefined;
   overlay: () => OverlayPainter;
@@ -48,12 +52,14 @@ function drawn(): void {
   performance.mark(DRAWN_MARK);
 }
 
-/** "Ignore here" remembers the flag by its entry and the paragraph around it. */
+/**
+ * "Ignore here" remembers a flag by its entry, its words and the few words before it in its
+ * paragraph, so typing elsewhere, even later in the same paragraph, does not bring it back.
+ */
 function ignoreKey(text: string, f: Finding): string {
-  const from = text.lastIndexOf('\n\n', f.start) + 1;
-  const next = text.indexOf('\n\n', f.end);
-  const paragraph = text.slice(from, next < 0 ? text.length : next);
-  return `${f.entryId}\u0000${f.start - from}\u0000${paragraph}`;
+  const paragraphStart = text.lastIndexOf('\n\n', f.start) + 1;
+  const before = text.slice(Math.max(paragraphStart, f.start - 24), f.start);
+  return `${f.entryId}\u0000${f.match}\u0000${before}`;
 }
 
 export function createFieldSession(
@@ -67,7 +73,7 @@ export function createFieldSession(
   let current: Finding[] = [];
   let visible = true;
   let pending = false;
-  const ignored = new Set<string>();
+  const ignored = deps.ignored;
   let mirror: ControlMirror | undefined;
   const measure = (ranges: readonly { start: number; end: number }[]) => {
     if (adapter.kind !== 'control') return [];
@@ -123,6 +129,11 @@ export function createFieldSession(
     update,
     place() {
       if (adapter.kind === 'control' && visible) deps.overlay().place(adapter.field);
+    },
+    placeIfMoved() {
+      if (adapter.kind === 'control' && visible && current.length) {
+        deps.overlay().placeIfMoved(adapter.field);
+      }
     },
     rectOf(finding) {
       if (adapter.kind === 'editable')

@@ -30,7 +30,19 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
   let running: AbortController | undefined;
 
   let lexicons: { locale: string; lexicons: Lexicon[] } | undefined;
+  // "Ignore here" choices outlive a restart of the checks (a settings change), per field.
+  const ignored = new WeakMap<Element, Set<string>>();
+  let current = '';
   const apply = async (settings: Settings) => {
+    // Only what changes this frame's checking restarts it: not another site's switch, say.
+    const key = JSON.stringify([
+      isOnForSite(settings, site),
+      settings.locale,
+      settings.minSeverity,
+      settings.personalAllow,
+    ]);
+    if (key === current) return;
+    current = key;
     running?.abort();
     running = undefined;
     if (!isOnForSite(settings, site)) {
@@ -43,7 +55,7 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
     if (lexicons?.locale !== settings.locale) {
       lexicons = { locale: settings.locale, lexicons: await fetchLexicons(settings.locale) };
     }
-    if (!run.signal.aborted) runChecks(win, lexicons.lexicons, settings, run.signal);
+    if (!run.signal.aborted) runChecks(win, lexicons.lexicons, settings, ignored, run.signal);
   };
 
   await apply(await readSettings());
@@ -70,6 +82,7 @@ function runChecks(
   win: Window,
   lexicons: Lexicon[],
   settings: Settings,
+  ignored: WeakMap<Element, Set<string>>,
   signal: AbortSignal,
 ): void {
   const doc = win.document;
@@ -110,8 +123,12 @@ function runChecks(
   };
 
   const visibility = new IntersectionObserver((entries) => {
-    for (const entry of entries)
-      sessions.get(entry.target as CheckableField)?.setVisible(entry.isIntersecting);
+    for (const entry of entries) {
+      const field = entry.target as CheckableField;
+      // A field the page removed: forget it, so it no longer counts or holds memory.
+      if (!field.isConnected) dropField(field);
+      else sessions.get(field)?.setVisible(entry.isIntersecting);
+    }
   });
   const resizes = new ResizeObserver((entries) => {
     for (const entry of entries) sessions.get(entry.target as CheckableField)?.update();
@@ -158,6 +175,7 @@ function runChecks(
       overlay: getOverlay,
       onFindings: report,
       minSeverity,
+      ignored: ignored.get(field) ?? ignored.set(field, new Set()).get(field)!,
     });
     sessions.set(field, session);
     field.addEventListener('input', () => session.schedule(), { signal });
@@ -167,7 +185,26 @@ function runChecks(
     session.update();
   };
 
-  watchEditableFields(doc, addField, signal);
+  function dropField(field: CheckableField) {
+    const session = sessions.get(field);
+    if (!session) return;
+    if (cards.openFor?.session === session) cards.close();
+    session.destroy();
+    sessions.delete(field);
+    visibility.unobserve(field);
+    resizes.unobserve(field);
+    report();
+  }
+
+  watchEditableFields(doc, addField, signal, dropField);
+
+  // Marks over a textarea follow it when the page's layout moves it (content inserted above, say):
+  // a cheap position check a few times a second, only while such marks are shown.
+  const follow = win.setInterval(() => {
+    for (const s of sessions.values()) s.placeIfMoved();
+    cards.reposition();
+  }, 150);
+  signal.addEventListener('abort', () => win.clearInterval(follow), { once: true });
 
   // Flags follow every scroll: the page's, a scrolling parent's or the field's own.
   let placing = 0;
@@ -176,8 +213,7 @@ function runChecks(
     placing = win.requestAnimationFrame(() => {
       placing = 0;
       for (const s of sessions.values()) s.place();
-      const open = cards.openFor;
-      if (open) cards.open(open.session, open.finding);
+      cards.reposition();
     });
   };
   win.addEventListener('scroll', placeAll, { capture: true, passive: true, signal });

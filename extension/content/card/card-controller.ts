@@ -14,6 +14,8 @@ export interface CardActions {
 
 export interface CardController {
   open(session: FieldSession, finding: Finding): void;
+  /** Moves the open card to follow its flag (after a scroll), keeping its state. */
+  reposition(): void;
   close(): void;
   readonly openFor: { session: FieldSession; finding: Finding } | undefined;
   /** Keys while the card is open; true when the key was the card's to handle. */
@@ -127,6 +129,11 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
       );
     },
     close,
+    reposition() {
+      if (!state) return;
+      const anchor = state.session.rectOf(state.finding);
+      if (anchor) position(anchor);
+    },
     handleKey(event) {
       if (!state) return false;
       const count = state.finding.suggestions.length;
@@ -141,7 +148,8 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
           return true;
         }
         case 'Enter': {
-          if (!count) return false;
+          // Alt+Enter again belongs to the field (it reopens at the caret), not to the card.
+          if (!count || event.altKey || event.ctrlKey || event.metaKey) return false;
           const { session, finding, active } = state;
           close();
           actions.apply(session, finding, active);

@@ -11,6 +11,7 @@ export function watchEditableFields(
   doc: Document,
   onField: (field: CheckableField) => void,
   signal: AbortSignal,
+  onGone: (field: CheckableField) => void = () => {},
 ): void {
   const seen = new WeakSet<Element>();
   const observed = new WeakSet<Node>();
@@ -34,7 +35,14 @@ export function watchEditableFields(
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes') {
-        if (record.target instanceof Element) scan(record.target);
+        const target = record.target;
+        if (!(target instanceof Element)) continue;
+        // A field made read-only, disabled or not editable is let go, with its flags.
+        if (seen.has(target) && !isCheckableField(target)) {
+          seen.delete(target);
+          onGone(target as CheckableField);
+        }
+        scan(target);
         continue;
       }
       for (const node of record.addedNodes) if (node instanceof Element) scan(node);

@@ -62,9 +62,14 @@ export class ControlMirror {
     const style = field.ownerDocument.defaultView!.getComputedStyle(field);
     const target = this.root.style;
     for (const prop of COPIED) if (target[prop] !== style[prop]) target[prop] = style[prop];
-    const textarea = field.localName === 'textarea';
-    target.whiteSpace = textarea ? 'pre-wrap' : 'pre';
-    if (textarea && style.overflowWrap === 'normal') target.overflowWrap = 'break-word';
+    // Inputs never wrap; a textarea wraps unless told not to (wrap="off", or CSS nowrap).
+    const wraps =
+      field.localName === 'textarea' &&
+      style.whiteSpace !== 'pre' &&
+      style.whiteSpace !== 'nowrap' &&
+      style.getPropertyValue('text-wrap-mode') !== 'nowrap';
+    target.whiteSpace = wraps ? 'pre-wrap' : 'pre';
+    if (wraps && style.overflowWrap === 'normal') target.overflowWrap = 'break-word';
     target.boxSizing = 'content-box';
     const padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
     // clientWidth excludes a scrollbar, which narrows the wrapping width.

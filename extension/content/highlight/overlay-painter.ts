@@ -15,36 +15,52 @@ export interface OverlayPainter {
   paint(field: HTMLTextAreaElement | HTMLInputElement, marks: OverlayMark[]): void;
   /** Re-position after scrolling or resizing, without measuring again. */
   place(field: HTMLTextAreaElement | HTMLInputElement): void;
+  /** Re-position only if the field moved since last placed. */
+  placeIfMoved(field: HTMLTextAreaElement | HTMLInputElement): void;
   clear(field: Element): void;
   clearAll(): void;
 }
 
 export function createOverlayPainter(layer: Layer): OverlayPainter {
-  const clips = new Map<Element, { clip: HTMLElement; marks: OverlayMark[] }>();
+  const clips = new Map<Element, { clip: HTMLElement; marks: OverlayMark[]; placedAt: string }>();
   const doc = layer.root.ownerDocument;
 
+  /** Every read first, then every write: a read after a write would force a layout per mark. */
   const place = (field: HTMLTextAreaElement | HTMLInputElement) => {
     const entry = clips.get(field);
     if (!entry) return;
-    const view = doc.defaultView!;
-    const style = view.getComputedStyle(field);
+    const style = doc.defaultView!.getComputedStyle(field);
     const rect = field.getBoundingClientRect();
     const left = rect.left + parseFloat(style.borderLeftWidth);
     const top = rect.top + parseFloat(style.borderTopWidth);
+    const { clientWidth, clientHeight, scrollLeft, scrollTop } = field;
+    entry.placedAt = `${left},${top},${clientWidth},${clientHeight},${scrollLeft},${scrollTop}`;
     const { clip } = entry;
     clip.style.left = `${left}px`;
     clip.style.top = `${top}px`;
-    clip.style.width = `${field.clientWidth}px`;
-    clip.style.height = `${field.clientHeight}px`;
+    clip.style.width = `${clientWidth}px`;
+    clip.style.height = `${clientHeight}px`;
     clip.hidden = rect.width === 0 || rect.height === 0;
     const children = clip.children;
     let k = 0;
     for (const mark of entry.marks) {
       for (const box of mark.boxes) {
         const el = children[k++] as HTMLElement;
-        el.style.transform = `translate(${box.x - field.scrollLeft}px, ${box.y - field.scrollTop}px)`;
+        el.style.transform = `translate(${box.x - scrollLeft}px, ${box.y - scrollTop}px)`;
       }
     }
+  };
+
+  /** Whether the field has moved or scrolled since its marks were placed (a layout shift, say). */
+  const moved = (field: HTMLTextAreaElement | HTMLInputElement) => {
+    const entry = clips.get(field);
+    if (!entry) return false;
+    const style = doc.defaultView!.getComputedStyle(field);
+    const rect = field.getBoundingClientRect();
+    const left = rect.left + parseFloat(style.borderLeftWidth);
+    const top = rect.top + parseFloat(style.borderTopWidth);
+    const now = `${left},${top},${field.clientWidth},${field.clientHeight},${field.scrollLeft},${field.scrollTop}`;
+    return now !== entry.placedAt;
   };
 
   return {
@@ -54,7 +70,7 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
         const clip = doc.createElement('div');
         clip.className = 'clip';
         layer.marks.append(clip);
-        entry = { clip, marks };
+        entry = { clip, marks, placedAt: '' };
         clips.set(field, entry);
       }
       entry.marks = marks;
@@ -72,6 +88,9 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
       place(field);
     },
     place,
+    placeIfMoved(field) {
+      if (moved(field)) place(field);
+    },
     clear(field) {
       clips.get(field)?.clip.remove();
       clips.delete(field);
