@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -7,6 +10,22 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The content script runs in every frame of every page: its size is watched (budget 30 KB
+    // gzipped; the lexicon is served by the background and not part of it).
+    'build:done': (wxt) => {
+      const file = join(wxt.config.outDir, 'content-scripts', 'content.js');
+      const kb = (n: number) => (n / 1024).toFixed(1);
+      try {
+        const source = readFileSync(file);
+        wxt.logger.info(
+          `content script: ${kb(source.length)} KB, ${kb(gzipSync(source).length)} KB gzipped (budget 30 KB)`,
+        );
+      } catch {
+        // No content script in this build.
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Alongside',
     description:
