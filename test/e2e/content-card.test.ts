@@ -2,7 +2,8 @@
 // stale flags, keys while the card is open, accessibility, the three "ignore" actions and
 // never scrolling the page.
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from './browser-session.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   cardState,
   controlState,
@@ -16,22 +17,10 @@ import {
   DEFAULTS,
 } from './content-helpers.ts';
 import { LETTER, caretContext, cardText, modelText, openFixture } from './editor-scenario.ts';
-import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
-import { launchExtension, type LoadedExtension } from './launch-extension.ts';
 
-let server: FixtureServer;
-let ext: LoadedExtension;
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchExtension();
-  await resetSettings(ext);
-}, 60_000);
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useBrowserSession(resetSettings);
 afterEach(async () => {
-  await resetSettings(ext);
+  await resetSettings(env.ext);
 });
 
 const FIELD = '[data-testid="field"]';
@@ -39,7 +28,7 @@ type Kind = 'textarea' | 'contenteditable';
 const KINDS: Kind[] = ['textarea', 'contenteditable'];
 
 async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   try {
     await run(page);
   } finally {
@@ -49,7 +38,7 @@ async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
 
 /** Open a fixture, empty its field through the page's own script, click it and type `text`. */
 async function startWith(page: Page, kind: Kind, text: string): Promise<Frame> {
-  const frame = await openFixture(page, `${server.url}/${kind}.html`);
+  const frame = await openFixture(page, `${env.server.url}/${kind}.html`);
   await page.evaluate(() =>
     (window as unknown as { fixture: { setText(t: string): void } }).fixture.setText(''),
   );
@@ -298,7 +287,7 @@ describe('the suggestion card, in Chromium with the extension', () => {
       await openCard(page, 'refused');
       await page.keyboard.press('Escape');
       expect(await modelText(page)).toBe(LETTER);
-      expect((await readStoredSettings(ext))?.personalAllow ?? []).toEqual([]);
+      expect((await readStoredSettings(env.ext))?.personalAllow ?? []).toEqual([]);
     });
   });
 
@@ -312,7 +301,7 @@ describe('the suggestion card, in Chromium with the extension', () => {
       await expect.poll(() => highlightedTexts(page)).toEqual(['refused']);
 
       // In another tab, the clinician switches Alongside off for some other site.
-      await writeStoredSettings(ext, { ...DEFAULTS, disabledSites: ['example.org'] });
+      await writeStoredSettings(env.ext, { ...DEFAULTS, disabledSites: ['example.org'] });
       await page.waitForTimeout(500);
       expect(await highlightedTexts(page)).toEqual(['refused']);
       // And typing on (a fresh check of the same paragraph) keeps it ignored.
@@ -325,7 +314,7 @@ describe('the suggestion card, in Chromium with the extension', () => {
   });
 
   it('"Ignore this phrase everywhere" allows the phrase in every field, on every page', async () => {
-    const other = await ext.context.newPage();
+    const other = await env.ext.context.newPage();
     try {
       await startWith(other, 'contenteditable', 'She claims it hurts.');
       await expect.poll(() => highlightedTexts(other)).toEqual(['claims']);
@@ -340,7 +329,7 @@ describe('the suggestion card, in Chromium with the extension', () => {
           .click();
 
         await expect
-          .poll(async () => (await readStoredSettings(ext))?.personalAllow)
+          .poll(async () => (await readStoredSettings(env.ext))?.personalAllow)
           .toEqual(['claims']);
         await expect.poll(() => flags(page)).toBe(1);
         await page.keyboard.press('Control+Home');
@@ -355,7 +344,7 @@ describe('the suggestion card, in Chromium with the extension', () => {
   });
 
   it('"Turn off for this site" clears every flag on the site until switched back on', async () => {
-    const other = await ext.context.newPage();
+    const other = await env.ext.context.newPage();
     try {
       await startWith(other, 'contenteditable', 'She claims it hurts.');
       await expect.poll(() => highlightedTexts(other)).toEqual(['claims']);
@@ -369,7 +358,7 @@ describe('the suggestion card, in Chromium with the extension', () => {
           .click();
 
         await expect
-          .poll(async () => (await readStoredSettings(ext))?.disabledSites)
+          .poll(async () => (await readStoredSettings(env.ext))?.disabledSites)
           .toEqual(['127.0.0.1']);
         await expect.poll(() => flags(page)).toBe(0);
         await expect.poll(() => flags(other)).toBe(0);
@@ -381,7 +370,7 @@ describe('the suggestion card, in Chromium with the extension', () => {
         await page.waitForTimeout(300);
         expect(await flags(page)).toBe(0);
 
-        await writeStoredSettings(ext, { ...DEFAULTS, disabledSites: [] });
+        await writeStoredSettings(env.ext, { ...DEFAULTS, disabledSites: [] });
         await expect.poll(() => flags(page)).toBe(3);
         await expect.poll(() => highlightedTexts(other)).toEqual(['claims']);
       });
@@ -392,7 +381,7 @@ describe('the suggestion card, in Chromium with the extension', () => {
 
   it('opening the card never scrolls the page, and the card sits in the top layer', async () => {
     await withPage(async (page) => {
-      await openFixture(page, `${server.url}/textarea.html`);
+      await openFixture(page, `${env.server.url}/textarea.html`);
       await page.addStyleTag({ content: 'body { padding-top: 1500px; padding-bottom: 3000px; }' });
       await page.locator(FIELD).scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, 200));
@@ -423,7 +412,7 @@ describe('the suggestion card, in Chromium with the extension', () => {
 
   it('scrolling the page while the card is open keeps the chosen alternative', async () => {
     await withPage(async (page) => {
-      await openFixture(page, `${server.url}/textarea.html`);
+      await openFixture(page, `${env.server.url}/textarea.html`);
       await page.addStyleTag({ content: 'body { padding-bottom: 3000px; }' });
       await page.locator(FIELD).click();
       await page.keyboard.press('Control+End');

@@ -2,7 +2,8 @@
 // shadow root and in a shadow root of the top document, fields a page adds after load, and the
 // fields it must leave alone (password, disabled, read-only, hidden, opted out).
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from './browser-session.ts';
+import { describe, expect, it } from 'vitest';
 import {
   cardState,
   controlState,
@@ -15,23 +16,11 @@ import {
   type Rect,
 } from './content-helpers.ts';
 import { cardText, modelText, openFixture } from './editor-scenario.ts';
-import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
-import { launchExtension, type LoadedExtension } from './launch-extension.ts';
 
-let server: FixtureServer;
-let ext: LoadedExtension;
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchExtension();
-  await resetSettings(ext);
-}, 60_000);
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useBrowserSession(resetSettings);
 
 async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   try {
     await run(page);
   } finally {
@@ -65,7 +54,7 @@ const settle = (page: Page) => page.waitForTimeout(400);
 describe('fields the content script checks, in Chromium with the extension', () => {
   it('checks a textarea in an about:blank iframe inside a shadow root, and one in a shadow root', async () => {
     await withPage(async (page) => {
-      const frame = await openFixture(page, `${server.url}/iframe-shadow.html`);
+      const frame = await openFixture(page, `${env.server.url}/iframe-shadow.html`);
       expect(frame).not.toBe(page.mainFrame());
       expect(frame.url()).toBe('about:blank');
 
@@ -105,7 +94,7 @@ describe('fields the content script checks, in Chromium with the extension', () 
 
   it('checks fields a single-page app adds after load', async () => {
     await withPage(async (page) => {
-      const frame = await openFixture(page, `${server.url}/dynamic.html`);
+      const frame = await openFixture(page, `${env.server.url}/dynamic.html`);
       await typeAtEnd(page, frame, '[data-testid="field"]', ' He claims it hurts.');
       await expect.poll(async () => (await markBoxes(page)).length).toBe(1);
       const field = await rectOf(page, '[data-testid="field"]');
@@ -129,7 +118,7 @@ describe('fields the content script checks, in Chromium with the extension', () 
 
   it('never reads, marks or touches a password field', async () => {
     await withPage(async (page) => {
-      const frame = await openFixture(page, `${server.url}/password.html`);
+      const frame = await openFixture(page, `${env.server.url}/password.html`);
       const password = '[data-testid="password"]';
       const secret = 'He claims non-compliant heartsink';
       expect((await controlState(page, password)).value).toBe(secret);
@@ -157,7 +146,7 @@ describe('fields the content script checks, in Chromium with the extension', () 
 
   it('never marks disabled, read-only or hidden fields, but does mark the ordinary one', async () => {
     await withPage(async (page) => {
-      const frame = await openFixture(page, `${server.url}/readonly.html`);
+      const frame = await openFixture(page, `${env.server.url}/readonly.html`);
       // The fixture's other fields all hold loaded phrasing; the ordinary one holds none.
       const loaded = 'He claims the pain is unbearable.';
       for (const id of ['disabled', 'readonly', 'hidden-input', 'hidden', 'not-editable']) {
@@ -181,7 +170,7 @@ describe('fields the content script checks, in Chromium with the extension', () 
 
   it('stops marking a field the page makes read-only or disables after it was checked', async () => {
     await withPage(async (page) => {
-      const frame = await openFixture(page, `${server.url}/readonly.html`);
+      const frame = await openFixture(page, `${env.server.url}/readonly.html`);
       const field = '[data-testid="field"]';
       await typeAtEnd(page, frame, field, ' He claims it hurts.');
       await expect.poll(async () => (await markBoxes(page)).length).toBe(1);
@@ -206,7 +195,7 @@ describe('fields the content script checks, in Chromium with the extension', () 
 
   it('honours data-gramm="false" and data-alongside="off", but not spellcheck="false"', async () => {
     await withPage(async (page) => {
-      const frame = await openFixture(page, `${server.url}/opt-out.html`);
+      const frame = await openFixture(page, `${env.server.url}/opt-out.html`);
       await typeAtEnd(page, frame, '[data-testid="gramm-off"]', ' He refused the scan.');
       await page.keyboard.press('Alt+Enter');
       await typeAtEnd(page, frame, '[data-testid="alongside-off"]', ' He refused the scan.');

@@ -1,23 +1,12 @@
 // A guard against freezing: a ~200 KB letter in a textarea stays responsive while the content
 // script checks it, and its flags are drawn and kept up to date.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from './browser-session.ts';
+import { describe, expect, it } from 'vitest';
 import { clips, markBoxes, resetSettings, type Rect } from './content-helpers.ts';
 import { modelText, openFixture } from './editor-scenario.ts';
-import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
-import { launchExtension, type LoadedExtension } from './launch-extension.ts';
 
-let server: FixtureServer;
-let ext: LoadedExtension;
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchExtension();
-  await resetSettings(ext);
-}, 60_000);
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useBrowserSession(resetSettings);
 
 const FIELD = '[data-testid="field"]';
 /** Thirty characters, no loaded phrasing. */
@@ -57,9 +46,9 @@ const lastDrawn = (page: Page) =>
 
 describe('a 200 KB letter in a textarea, in Chromium with the extension', () => {
   it('stays responsive while typing and keeps its flags up to date', async () => {
-    const page = await ext.context.newPage();
+    const page = await env.ext.context.newPage();
     try {
-      await openFixture(page, `${server.url}/large-note.html`);
+      await openFixture(page, `${env.server.url}/large-note.html`);
       const original = await modelText(page);
       expect(original.length).toBeGreaterThan(190_000);
 

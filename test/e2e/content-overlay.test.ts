@@ -1,23 +1,12 @@
 // Where the overlay marks of a textarea fall: under the flagged characters, clipped to the field,
 // following the field's scroll, its size and the page's scroll.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from './browser-session.ts';
+import { describe, expect, it } from 'vitest';
 import { clips, markBoxes, resetSettings, type Rect } from './content-helpers.ts';
 import { modelText, openFixture } from './editor-scenario.ts';
-import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
-import { launchExtension, type LoadedExtension } from './launch-extension.ts';
 
-let server: FixtureServer;
-let ext: LoadedExtension;
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchExtension();
-  await resetSettings(ext);
-}, 60_000);
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useBrowserSession(resetSettings);
 
 const FIELD = '[data-testid="field"]';
 const LINE = 24;
@@ -36,7 +25,7 @@ const STYLE = `
   }`;
 
 async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   try {
     await run(page);
   } finally {
@@ -46,7 +35,7 @@ async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
 
 /** The textarea with a known monospace font, padding and border, holding `text`. */
 async function styledField(page: Page, text: string): Promise<void> {
-  await openFixture(page, `${server.url}/textarea.html`);
+  await openFixture(page, `${env.server.url}/textarea.html`);
   await page.addStyleTag({ content: STYLE });
   await page.evaluate(
     (text) =>

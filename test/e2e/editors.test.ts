@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
-import { launchExtension, type LoadedExtension } from './launch-extension.ts';
+import { useBrowserSession } from './browser-session.ts';
+import { describe, it } from 'vitest';
 import { runScenario } from './editor-scenario.ts';
 
 const EDITORS = [
@@ -15,24 +14,15 @@ const EDITORS = [
   'tiptap',
 ];
 
-let server: FixtureServer;
-let ext: LoadedExtension;
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchExtension();
-}, 60_000);
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useBrowserSession();
 
 describe('the shared scenario, in every fixture editor, in Chromium with the extension', () => {
   it.each(EDITORS)(
     '%s',
     async (name) => {
-      const page = await ext.context.newPage();
+      const page = await env.ext.context.newPage();
       try {
-        await runScenario(page, `${server.url}/${name}.html`, name);
+        await runScenario(page, `${env.server.url}/${name}.html`, name);
       } finally {
         await page.close();
       }

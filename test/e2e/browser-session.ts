@@ -1,0 +1,38 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
+import { launchExtension, type LoadedExtension } from './launch-extension.ts';
+
+export interface BrowserSession {
+  readonly ext: LoadedExtension;
+  readonly server: FixtureServer;
+}
+
+/**
+ * One Chromium with the built extension and one fixture server for a whole test file, started
+ * before its tests and closed after them. `prepare` runs once both are up (e.g. reset settings).
+ */
+export function useBrowserSession(
+  prepare?: (ext: LoadedExtension) => Promise<void>,
+): BrowserSession {
+  let ext: LoadedExtension | undefined;
+  let server: FixtureServer | undefined;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    ext = await launchExtension();
+    await prepare?.(ext);
+  }, 60_000);
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+  return {
+    get ext() {
+      if (!ext) throw new Error('the browser is not started yet');
+      return ext;
+    },
+    get server() {
+      if (!server) throw new Error('the fixture server is not started yet');
+      return server;
+    },
+  };
+}
