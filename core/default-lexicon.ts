@@ -39,7 +39,3 @@ export function defaultLexicon(): Lexicon {
   };
   return cached;
 }
-
-export function countEntries(): number {
-  return defaultLexicon().entries.length;
-}

@@ -210,4 +210,3 @@ export const LexiconSchema = z
     });
   });
 export type Lexicon = z.infer<typeof LexiconSchema>;
-export type LexiconInput = z.input<typeof LexiconSchema>;
