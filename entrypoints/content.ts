@@ -11,6 +11,9 @@ export default defineContentScript({
   main(ctx) {
     const stop = new AbortController();
     ctx.onInvalidated(() => stop.abort());
-    void startAlongside(window, stop.signal);
+    // If the extension was updated or removed under the page, there is nothing to do but stop.
+    startAlongside(window, stop.signal).catch((error: unknown) => {
+      console.debug('Alongside did not start here:', error);
+    });
   },
 });
