@@ -148,7 +148,14 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     }
   }
   for (const phrase of merged.allow) {
-    for (const seq of expandPhrase(phrase)) {
+    // A stored allow-list phrase that could never match is skipped, not fatal.
+    let forms: string[][];
+    try {
+      forms = expandPhrase(phrase);
+    } catch {
+      continue;
+    }
+    for (const seq of forms) {
       builder.insert(seq.map(wordKey), {
         compiled: undefined,
         check: phraseCheck(seq),
@@ -296,6 +303,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       for (let q = 0; q < quotations.length; q++) {
         const { kind, start: qStart, end: qEnd } = quotations[q]!;
         if (kind !== 'scare') continue;
+        // Quoted words on the allow-list ("ignore this phrase everywhere") are left alone too.
+        if (allowSpans && containmentTest(allowSpans)(qStart + 1, qEnd - 1)) continue;
         for (let e = 0; e < scareEntries.length; e++) {
           const c = scareEntries[e]!;
           if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;

@@ -43,6 +43,10 @@ const DOUBLE_CLOSE = new Set([0x201d, 0xbb]);
 
 const QUOTE_MARK = /["“”«»„‘’']/g;
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** Pairs quotation marks in text[from, to), jumping from mark to mark. Unpaired marks are ignored. */
 export function pairQuotes(text: string, from: number, to: number): [number, number][] {
   const pairs: [number, number][] = [];
@@ -52,6 +56,9 @@ export function pairQuotes(text: string, from: number, to: number): [number, num
   for (let m = QUOTE_MARK.exec(text); m && m.index < to; m = QUOTE_MARK.exec(text)) {
     const i = m.index;
     const c = text.charCodeAt(i);
+    // 2" or 5'10": after a digit, with no quotation open, a mark is a unit (inches, feet).
+    const unit = isDigit(text.charCodeAt(i - 1)) && !isWordCode(text.charCodeAt(i + 1));
+    if (unit && ((c === 34 && openDouble < 0) || (c === 39 && openSingle < 0))) continue;
     if (c === 34) {
       if (openDouble < 0) openDouble = i;
       else {

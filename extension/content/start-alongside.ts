@@ -19,6 +19,7 @@ import { adoptHighlightStyles } from './highlight/styles.ts';
 import { createLayer, type Layer } from './layer.ts';
 import { findingAt, nearestFinding } from './nearest-finding.ts';
 import { adapterFor } from './text/field-adapter.ts';
+import { allowPhraseFor } from './allow-phrase.ts';
 
 /**
  * The content script's whole life in one frame: while Alongside is on for this site, watch the
@@ -42,10 +43,10 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
       settings.personalAllow,
     ]);
     if (key === current) return;
-    current = key;
     running?.abort();
     running = undefined;
     if (!isOnForSite(settings, site)) {
+      current = key;
       void sendMessage({ kind: 'flag-count', count: 0 }).catch(() => {});
       return;
     }
@@ -55,12 +56,18 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
     if (lexicons?.locale !== settings.locale) {
       lexicons = { locale: settings.locale, lexicons: await fetchLexicons(settings.locale) };
     }
-    if (!run.signal.aborted) runChecks(win, lexicons.lexicons, settings, ignored, run.signal);
+    if (run.signal.aborted) return;
+    runChecks(win, lexicons.lexicons, settings, ignored, run.signal);
+    // Only a start that worked is remembered, so the next settings event can try again.
+    current = key;
   };
+  const tryApply = (settings: Settings) =>
+    apply(settings).catch((error: unknown) => console.debug('Alongside could not start:', error));
 
-  await apply(await readSettings());
-  const unwatch = watchSettings((settings) => void apply(settings));
+  // Watch first: a switch flipped in the popup while we start up is not missed.
+  const unwatch = watchSettings((settings) => void tryApply(settings));
   signal.addEventListener('abort', unwatch, { once: true });
+  await tryApply(await readSettings());
 }
 
 /** The background holds the lexicons; a worker just woken may need a moment, so ask twice. */
@@ -92,6 +99,7 @@ function runChecks(
   });
   const minSeverity = settings.minSeverity;
   const sessions = new Map<CheckableField, FieldSession>();
+  const listeners = new Map<CheckableField, AbortController>();
   const highlights = createHighlightPainter(doc);
   adoptHighlightStyles(doc);
 
@@ -139,17 +147,23 @@ function runChecks(
       const result = applySuggestion(session.adapter, finding, finding.suggestions[index]!);
       session.update();
       if (result === 'stale') announceStale(session);
+      if (result === 'too-long') {
+        getLayer().live.textContent =
+          'That suggestion is longer than this field allows; nothing was changed.';
+      }
     },
     ignoreHere(session, finding) {
       session.ignoreHere(finding);
       session.adapter.field.focus({ preventScroll: true });
     },
     ignoreEverywhere(finding) {
+      const phrase = allowPhraseFor(finding.match);
+      if (!phrase) return;
       void updateSettings((s) => ({
         ...s,
-        personalAllow: s.personalAllow.includes(finding.match.toLowerCase())
+        personalAllow: s.personalAllow.includes(phrase)
           ? s.personalAllow
-          : [...s.personalAllow, finding.match.toLowerCase()],
+          : [...s.personalAllow, phrase],
       }));
     },
     turnOffSite() {
@@ -178,8 +192,14 @@ function runChecks(
       ignored: ignored.get(field) ?? ignored.set(field, new Set()).get(field)!,
     });
     sessions.set(field, session);
-    field.addEventListener('input', () => session.schedule(), { signal });
-    field.addEventListener('scroll', () => session.place(), { signal, passive: true });
+    const listening = new AbortController();
+    signal.addEventListener('abort', () => listening.abort(), { once: true });
+    listeners.set(field, listening);
+    field.addEventListener('input', () => session.schedule(), { signal: listening.signal });
+    field.addEventListener('scroll', () => session.place(), {
+      signal: listening.signal,
+      passive: true,
+    });
     visibility.observe(field);
     resizes.observe(field);
     session.update();
@@ -191,6 +211,8 @@ function runChecks(
     if (cards.openFor?.session === session) cards.close();
     session.destroy();
     sessions.delete(field);
+    listeners.get(field)?.abort();
+    listeners.delete(field);
     visibility.unobserve(field);
     resizes.unobserve(field);
     report();
@@ -240,7 +262,7 @@ function runChecks(
         const finding = nearestFinding(session.findings(), caret ?? 0);
         event.preventDefault();
         event.stopPropagation();
-        if (finding) cards.open(session, finding);
+        if (finding) cards.open(session, finding, 'keyboard');
         else getLayer().live.textContent = 'No suggestions in this field.';
       }
     },

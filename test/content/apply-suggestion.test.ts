@@ -61,3 +61,14 @@ describe('applySuggestion in a contenteditable region', () => {
     expect(root.innerHTML).toBe(before);
   });
 });
+
+describe('applySuggestion and maxlength', () => {
+  it('refuses a replacement the field has no room for, rather than cut it off', () => {
+    const el = textarea('He refused.');
+    el.maxLength = 14;
+    expect(applySuggestion(adapterFor(el), finding(el.value, 'refused'), 'did not want it')).toBe(
+      'too-long',
+    );
+    expect(el.value).toBe('He refused.');
+  });
+});

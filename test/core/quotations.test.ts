@@ -10,6 +10,11 @@ function kinds(text: string) {
 }
 
 describe('pairQuotes', () => {
+  it('treats inch and foot marks after a number as units, not quotation marks', () => {
+    const text = 'Wound 2" by 3" noted; height 5\'10" and "fine" today.';
+    expect(pairQuotes(text, 0, text.length).map(([a, b]) => text.slice(a, b))).toEqual(['"fine"']);
+  });
+
   it('pairs straight, curly and single quotation marks but not apostrophes', () => {
     const text = `She said “no” and 'maybe', it's "fine" and the patients' notes`;
     expect(pairQuotes(text, 0, text.length).map(([a, b]) => text.slice(a, b))).toEqual([

@@ -4,7 +4,7 @@ import { BRIDGE_PREPARE, BRIDGE_REPLACE, BRIDGE_REPLACED } from '../../bridge/pr
 import type { FieldAdapter } from '../text/field-adapter.ts';
 import { rangeFor, readEditableText } from '../text/editable-text.ts';
 
-export type ApplyResult = 'applied' | 'stale';
+export type ApplyResult = 'applied' | 'stale' | 'too-long';
 
 /**
  * Replaces a flagged phrase the way a person typing would, so the editor, its undo history and the
@@ -21,6 +21,10 @@ export function applySuggestion(
   const gap = placeholders(replacement)[0];
   if (adapter.kind === 'control') {
     const field = adapter.field;
+    // The browser would cut a replacement off at maxlength: refuse rather than write half of it.
+    const room =
+      field.maxLength >= 0 ? field.maxLength - (text.length - finding.match.length) : Infinity;
+    if (replacement.length > room) return 'too-long';
     field.focus({ preventScroll: true });
     field.setSelectionRange(finding.start, finding.end);
     // execCommand is the one route that keeps the native undo stack and React's value tracking.

@@ -13,7 +13,8 @@ export interface CardActions {
 }
 
 export interface CardController {
-  open(session: FieldSession, finding: Finding): void;
+  /** `keyboard`: opened with Alt+Enter, so ↑/↓ and Enter are the card's until it closes. */
+  open(session: FieldSession, finding: Finding, via?: 'keyboard' | 'mouse'): void;
   /** Moves the open card to follow its flag (after a scroll), keeping its state. */
   reposition(): void;
   close(): void;
@@ -31,7 +32,8 @@ const GAP = 6;
  */
 export function createCardController(layer: () => Layer, actions: CardActions): CardController {
   let host: HTMLElement | undefined;
-  let state: { session: FieldSession; finding: Finding; active: number } | undefined;
+  let state:
+    { session: FieldSession; finding: Finding; active: number; keyboard: boolean } | undefined;
 
   const ensureHost = () => {
     if (host?.isConnected) return host;
@@ -112,10 +114,10 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
     get openFor() {
       return state && { session: state.session, finding: state.finding };
     },
-    open(session, finding) {
+    open(session, finding, via = 'mouse') {
       const anchor = session.rectOf(finding);
       if (!anchor) return;
-      state = { session, finding, active: 0 };
+      state = { session, finding, active: 0, keyboard: via === 'keyboard' };
       const el = ensureHost();
       draw();
       if (!el.matches(':popover-open')) el.showPopover();
@@ -135,8 +137,13 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
       if (anchor) position(anchor);
     },
     handleKey(event) {
-      if (!state) return false;
+      if (!state || event.isComposing) return false;
       const count = state.finding.suggestions.length;
+      // A card opened by a click leaves Enter and the arrows to the field: only Escape is its.
+      if (!state.keyboard && event.key !== 'Escape') {
+        if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) close();
+        return false;
+      }
       switch (event.key) {
         case 'ArrowDown':
         case 'ArrowUp': {

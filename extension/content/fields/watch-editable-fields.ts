@@ -14,11 +14,19 @@ export function watchEditableFields(
   onGone: (field: CheckableField) => void = () => {},
 ): void {
   const seen = new WeakSet<Element>();
+  /** The fields offered and not yet let go, to notice when the page removes one. */
+  const live = new Set<CheckableField>();
+  const letGo = (field: CheckableField) => {
+    seen.delete(field);
+    live.delete(field);
+    onGone(field);
+  };
   const observed = new WeakSet<Node>();
 
   const offer = (el: Element) => {
     if (seen.has(el) || !isCheckableField(el)) return;
     seen.add(el);
+    live.add(el);
     onField(el);
   };
 
@@ -33,15 +41,16 @@ export function watchEditableFields(
   };
 
   const observer = new MutationObserver((records) => {
+    // A field the page took out is let go (and offered again if it is put back).
+    if (records.some((r) => r.removedNodes.length > 0)) {
+      for (const field of live) if (!field.isConnected) letGo(field);
+    }
     for (const record of records) {
       if (record.type === 'attributes') {
         const target = record.target;
         if (!(target instanceof Element)) continue;
         // A field made read-only, disabled or not editable is let go, with its flags.
-        if (seen.has(target) && !isCheckableField(target)) {
-          seen.delete(target);
-          onGone(target as CheckableField);
-        }
+        if (seen.has(target) && !isCheckableField(target)) letGo(target as CheckableField);
         scan(target);
         continue;
       }

@@ -116,6 +116,8 @@ export class ControlMirror {
         const children: Node[] = [];
         let cursor = 0;
         for (const m of mine) {
+          // A flag nested in another (a phrase inside scare quotes) shares the outer's span.
+          if (m.from < cursor) continue;
           if (m.from > cursor) children.push(doc.createTextNode(lineText.slice(cursor, m.from)));
           const span = doc.createElement('span');
           span.textContent = lineText.slice(m.from, m.to);
@@ -128,7 +130,15 @@ export class ControlMirror {
         entry.signature = signature;
       }
       const lineSpans = entry.el.querySelectorAll('span');
-      mine.forEach((m, k) => spans[m.range]!.push(lineSpans[k] as HTMLElement));
+      let k = -1;
+      let end = -1;
+      for (const m of mine) {
+        if (m.from >= end) {
+          k++;
+          end = m.to;
+        }
+        spans[m.range]!.push(lineSpans[k] as HTMLElement);
+      }
     });
     for (const extra of this.lines.splice(textLines.length)) extra.el.remove();
 
