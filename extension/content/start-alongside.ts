@@ -70,6 +70,29 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
   await tryApply(await readSettings());
 }
 
+/** Remembers where the caret is in a field, and returns a function that puts focus and it back. */
+function saveCaret(session: FieldSession): () => void {
+  const { adapter } = session;
+  if (adapter.kind === 'control') {
+    const { selectionStart, selectionEnd } = adapter.field;
+    return () => {
+      adapter.field.focus({ preventScroll: true });
+      if (selectionStart !== null && selectionEnd !== null) {
+        adapter.field.setSelectionRange(selectionStart, selectionEnd);
+      }
+    };
+  }
+  const selection = adapter.field.ownerDocument.getSelection();
+  const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+  return () => {
+    adapter.field.focus({ preventScroll: true });
+    if (!range) return;
+    const now = adapter.field.ownerDocument.getSelection();
+    now?.removeAllRanges();
+    now?.addRange(range);
+  };
+}
+
 /** The background holds the lexicons; a worker just woken may need a moment, so ask twice. */
 async function fetchLexicons(locale: Locale): Promise<Lexicon[]> {
   for (let attempt = 0; ; attempt++) {
@@ -157,6 +180,7 @@ function runChecks(
       session.adapter.field.focus({ preventScroll: true });
     },
     ignoreEverywhere(finding) {
+      returnToField?.();
       const phrase = allowPhraseFor(finding.match);
       if (!phrase) return;
       void updateSettings((s) => ({
@@ -167,6 +191,7 @@ function runChecks(
       }));
     },
     turnOffSite() {
+      returnToField?.();
       void updateSettings((s) => ({
         ...s,
         disabledSites: [...new Set([...s.disabledSites, siteOf(win)])],
@@ -241,6 +266,8 @@ function runChecks(
   win.addEventListener('scroll', placeAll, { capture: true, passive: true, signal });
   win.addEventListener('resize', placeAll, { passive: true, signal });
 
+  let returnToField: (() => void) | undefined;
+
   const sessionOf = (target: EventTarget | null): FieldSession | undefined => {
     const field = fieldOf(target);
     return field ? sessions.get(field) : undefined;
@@ -249,6 +276,25 @@ function runChecks(
   doc.addEventListener(
     'keydown',
     (event) => {
+      const inCard = layer !== undefined && event.composedPath().includes(layer.root.host);
+      if (cards.openFor && inCard) {
+        // Focus is on the card's buttons (reached with Tab): keys act on them, Escape goes back.
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          cards.close();
+          returnToField?.();
+        }
+        return;
+      }
+      if (cards.openFor?.keyboard && event.key === 'Tab' && !event.shiftKey) {
+        // Tab reaches the card's buttons (ignore, turn off); Escape brings the caret back.
+        returnToField = saveCaret(cards.openFor.session);
+        if (cards.focusButtons()) {
+          event.preventDefault();
+          event.stopPropagation();
+          return;
+        }
+      }
       if (cards.openFor && cards.handleKey(event)) {
         event.preventDefault();
         event.stopPropagation();

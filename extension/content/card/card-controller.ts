@@ -18,7 +18,9 @@ export interface CardController {
   /** Moves the open card to follow its flag (after a scroll), keeping its state. */
   reposition(): void;
   close(): void;
-  readonly openFor: { session: FieldSession; finding: Finding } | undefined;
+  readonly openFor: { session: FieldSession; finding: Finding; keyboard: boolean } | undefined;
+  /** Moves focus to the card's first button; false when there is none. */
+  focusButtons(): boolean;
   /** Keys while the card is open; true when the key was the card's to handle. */
   handleKey(event: KeyboardEvent): boolean;
 }
@@ -112,7 +114,7 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
 
   return {
     get openFor() {
-      return state && { session: state.session, finding: state.finding };
+      return state && { session: state.session, finding: state.finding, keyboard: state.keyboard };
     },
     open(session, finding, via = 'mouse') {
       const anchor = session.rectOf(finding);
@@ -131,6 +133,11 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
       );
     },
     close,
+    focusButtons() {
+      const button = host?.querySelector<HTMLButtonElement>('footer button');
+      button?.focus({ preventScroll: true });
+      return button !== null && button !== undefined;
+    },
     reposition() {
       if (!state) return;
       const anchor = state.session.rectOf(state.finding);
