@@ -285,10 +285,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         kept = kept.filter((c) => !quoted(c.start, c.end));
       }
     }
-    if (allowSpans) {
-      const allowed = containmentTest(allowSpans);
-      kept = kept.filter((c) => !allowed(c.start, c.end));
-    }
+    const allowed = allowSpans && containmentTest(allowSpans);
+    if (allowed) kept = kept.filter((c) => !allowed(c.start, c.end));
 
     // A literal array filled by push: V8 tracks its element kind, where an empty .map() result
     // would deoptimise on every later push.
@@ -304,7 +302,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         const { kind, start: qStart, end: qEnd } = quotations[q]!;
         if (kind !== 'scare') continue;
         // Quoted words on the allow-list ("ignore this phrase everywhere") are left alone too.
-        if (allowSpans && containmentTest(allowSpans)(qStart + 1, qEnd - 1)) continue;
+        if (allowed && allowed(qStart + 1, qEnd - 1)) continue;
         for (let e = 0; e < scareEntries.length; e++) {
           const c = scareEntries[e]!;
           if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;

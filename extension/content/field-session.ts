@@ -111,7 +111,9 @@ export function createFieldSession(
   const update = () => {
     pending = false;
     text = adapter.read();
-    current = scanner.scan(text).filter((f) => !ignored.has(ignoreKey(text, f)));
+    const found = scanner.scan(text);
+    // Keys are built only when something was ignored: this runs on every keystroke.
+    current = ignored.size ? found.filter((f) => !ignored.has(ignoreKey(text, f))) : found;
     // The mirror re-lays-out only changed lines, so drawing at once is cheap enough.
     draw();
     deps.onFindings(session);

@@ -75,7 +75,12 @@ export async function tabIdOf(ext: LoadedExtension, url: string): Promise<number
     undefined,
   );
   const tab = tabs.find((t) => t.url === url);
-  if (tab?.id === undefined) throw new Error(`No tab with ${url} among ${JSON.stringify(tabs)}`);
+  if (tab?.id === undefined) {
+    throw new Error(
+      `No tab with ${url} among ${JSON.stringify(tabs)}: without host permissions (or "tabs") ` +
+        'Chromium hides tab addresses from the extension, and the popup cannot name the site.',
+    );
+  }
   return tab.id;
 }
 

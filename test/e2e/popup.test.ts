@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
+import { tabIdOf } from './content-helpers.ts';
 import { EXTENSION_ID, launchExtension, type LoadedExtension } from './launch-extension.ts';
 
 /** The extension API in the service worker; spelled out in each evaluated function, which runs there. */
@@ -45,21 +46,7 @@ async function openSitePage(path: string): Promise<{ page: Page; tabId: number }
   const page = await ext.context.newPage();
   const url = `${origin}${path}`;
   await page.goto(url);
-  const tabs = await worker.evaluate(
-    () =>
-      (globalThis as unknown as WithChrome).chrome.tabs
-        .query({})
-        .then((all) => all.map((t) => ({ id: t.id, url: t.url }))),
-    undefined,
-  );
-  const tab = tabs.find((t) => t.url === url);
-  if (tab?.id === undefined) {
-    throw new Error(
-      `No tab with ${url} among ${JSON.stringify(tabs)}: without host permissions (or "tabs") ` +
-        'Chromium hides tab addresses from the extension, and the popup cannot name the site.',
-    );
-  }
-  return { page, tabId: tab.id };
+  return { page, tabId: await tabIdOf(ext, url) };
 }
 
 async function openPopup(tabId?: number): Promise<Page> {
