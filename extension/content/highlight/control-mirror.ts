@@ -46,6 +46,8 @@ interface Line {
 export class ControlMirror {
   readonly root: HTMLElement;
   private lines: Line[] = [];
+  /** Lines rebuilt by all `measure` calls so far: the layout work, counted for tests. */
+  rebuilt = 0;
 
   constructor(
     private readonly field: HTMLTextAreaElement | HTMLInputElement,
@@ -128,6 +130,7 @@ export class ControlMirror {
         children.push(doc.createTextNode(lineText.slice(cursor) + '\u200b'));
         entry.el.replaceChildren(...children);
         entry.signature = signature;
+        this.rebuilt++;
       }
       const lineSpans = entry.el.querySelectorAll('span');
       let k = -1;
