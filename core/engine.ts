@@ -3,7 +3,9 @@
  * zod, so it stays small; `core/index.ts` adds the schema, validation and JSON Schema on top.
  */
 export { compile, type CompileOptions, type FindOptions, type Matcher } from './matcher/compile.ts';
-export type { Finding } from './finding.ts';
+export type { Finding, Replacement } from './finding.ts';
+export { applyReplacement } from './suggestions/apply-replacement.ts';
+export { previewReplacement, type Preview } from './suggestions/preview.ts';
 export { createIncrementalScanner, type IncrementalScanner } from './incremental.ts';
 export { defaultLexicon } from './default-lexicon.ts';
 export { paragraphRanges } from './text/paragraphs.ts';

@@ -198,6 +198,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   ): Finding {
     const match = text.slice(start, end);
     const { message, why, alternatives, advice } = c.text;
+    const suggestions = suggestionsFor(lead, alternatives, match);
     const finding: Finding = {
       entryId: c.entry.id,
       category: c.entry.category,
@@ -207,7 +208,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       match,
       message,
       why,
-      suggestions: suggestionsFor(lead, alternatives, match),
+      suggestions,
+      replacements: suggestions.map((s) => ({ start, end, text: s })),
       sources: c.entry.sources,
     };
     if (advice) finding.advice = advice;
