@@ -8,6 +8,10 @@ export { applyReplacement } from './suggestions/apply-replacement.ts';
 export { previewReplacement, type Preview } from './suggestions/preview.ts';
 export { createIncrementalScanner, type IncrementalScanner } from './incremental.ts';
 export { defaultLexicon } from './default-lexicon.ts';
+export {
+  detectDocumentKind,
+  type DocumentKindGuess,
+} from './document-kind/detect-document-kind.ts';
 export { paragraphRanges } from './text/paragraphs.ts';
 export { placeholders, type Placeholder } from './suggestions/placeholders.ts';
 export { SEVERITIES, LOCALES, DOCUMENT_KINDS } from './lexicon/constants.ts';

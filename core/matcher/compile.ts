@@ -2,7 +2,8 @@ import type { Finding } from '../finding.ts';
 import { expandPhrase } from '../lexicon/expand-phrase.ts';
 import { localise, type LocalisedText } from '../lexicon/localise.ts';
 import { mergeLayers } from '../lexicon/merge-layers.ts';
-import type { DocumentKind, Entry, Lexicon, Locale, Severity } from '../lexicon/schema.ts';
+import type { DocumentKindGuess } from '../document-kind/detect-document-kind.ts';
+import type { Entry, Lexicon, Locale, Severity } from '../lexicon/schema.ts';
 import { paragraphRanges } from '../text/paragraphs.ts';
 import { classifyQuotations, type Quotation } from '../text/quotations.ts';
 import { createTokens, normAt, tokenize, type Tokens } from '../text/tokenize.ts';
@@ -30,8 +31,11 @@ export interface CompileOptions {
 }
 
 export interface FindOptions {
-  /** Entries with `appliesTo` only fire for these kinds; unknown kind means all apply. */
-  documentKind?: DocumentKind;
+  /**
+   * Entries with `appliesTo` only fire in those kinds of document; "unsure" reads as a clinical
+   * note. Left out, every entry applies (the lexicon's own examples are checked that way).
+   */
+  documentKind?: DocumentKindGuess;
   minSeverity?: Severity;
 }
 
@@ -82,9 +86,9 @@ function severityAllowed(rank: number, options: FindOptions | undefined): boolea
 }
 
 function appliesTo(entry: Entry, options: FindOptions | undefined): boolean {
-  return (
-    !entry.appliesTo || !options?.documentKind || entry.appliesTo.includes(options.documentKind)
-  );
+  const kind = options?.documentKind;
+  if (!entry.appliesTo || !kind) return true;
+  return entry.appliesTo.includes(kind === 'unsure' ? 'clinical-note' : kind);
 }
 
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
