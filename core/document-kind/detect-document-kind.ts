@@ -24,19 +24,37 @@ function isHeading(raw: string, line: string): boolean {
     const rest = line.slice(cue.length);
     if (/^\s*:/.test(rest)) return true;
     // A bare line in capitals ("FINDINGS", "HISTORY OF PRESENT ILLNESS"), not a sentence.
-    if (rest.trim() === '' && cue.length > 2 && raw.trim() === raw.trim().toUpperCase()) return true;
+    if (rest.trim() === '' && cue.length > 2 && raw.trim() === raw.trim().toUpperCase())
+      return true;
   }
   return false;
 }
 
-/** "You"/"your" outside quotation marks, per hundred words: how much the text talks to the reader. */
-function secondPersonRate(text: string): number {
+/**
+ * "You"/"your" and "he"/"she"/"his"/"her" outside quotation marks, per hundred words: whether
+ * the text talks to the reader or about the person.
+ */
+function personRates(text: string): { you: number; third: number } {
   const unquoted = text.replace(/["“][^"”\n]*["”]/g, ' ');
   const words = unquoted.match(/[A-Za-z']+/g) ?? [];
-  if (words.length === 0) return 0;
+  if (words.length === 0) return { you: 0, third: 0 };
   let you = 0;
-  for (const w of words) if (/^(you|your|yours|yourself)$/i.test(w)) you++;
-  return (100 * you) / words.length;
+  let third = 0;
+  for (const w of words) {
+    if (/^(you|your|yours|yourself)$/i.test(w)) you++;
+    else if (/^(he|she|his|her|him|hers|himself|herself)$/i.test(w)) third++;
+  }
+  return { you: (100 * you) / words.length, third: (100 * third) / words.length };
+}
+
+/** What follows "cc": a title, a clinician or a team, not a symptom. */
+function isCopyLine(rest: string): boolean {
+  return (
+    /^(mr|mrs|ms|miss|mx|master|dr|prof|professor|sister|nurse)\b/.test(rest) ||
+    /\b(gp|patient|team|clinic|service|nurse|physiotherap\w*|practice|surgery|file|notes)\b/.test(
+      rest,
+    )
+  );
 }
 
 /**
@@ -57,6 +75,7 @@ export function detectDocumentKind(text: string): DocumentKindGuess {
   let letter = 0;
   let note = 0;
   let copiedToPerson = false;
+  let labels = 0;
 
   lines.forEach((line, k) => {
     if (startsWithAny(line, cues.salutationToColleague)) {
@@ -65,31 +84,56 @@ export function detectDocumentKind(text: string): DocumentKindGuess {
     } else if (startsWithAny(line, cues.salutationToPerson)) {
       toPerson += 2;
       letter += 2;
-    } else if (/^dear [a-z]+,?$/.test(line)) {
-      // "Dear Amira," — a first name: written to the person.
-      toPerson += 2;
+    } else if (/^dear [a-z'-]+,?$/.test(line)) {
+      // "Dear Amira," — a first name: the person, or a colleague on first-name terms.
       letter += 2;
     }
-    if (startsWithAny(line.replace(/[.,!]+$/, ''), cues.signOff) && line.length < 40) letter += 1;
+    const bare = line.replace(/[.,!]+$/, '');
+    if (line.length < 50 && cues.signOff.some((cue) => bare === cue || bare.endsWith(' ' + cue))) {
+      letter += 1;
+    }
     if (startsWithAny(line, cues.referenceLine)) letter += 1;
     const copy = cues.copyLine.find((cue) => startsWithAny(line, [cue]));
-    if (copy) {
+    // Who is copied in, up to the first comma: "cc: Mrs A Patel, 12 High Street".
+    const rest = copy
+      ? line
+          .slice(copy.length)
+          .replace(/^\s*[:-]?\s*/, '')
+          .split(/[,;\n]/)[0]!
+      : '';
+    // "CC: Headache" is a chief complaint; a copy line names a person or a team.
+    if (copy && !isCopyLine(rest)) note += 1;
+    else if (copy) {
       letter += 1;
-      const rest = line.slice(copy.length);
       if (cues.copyToPerson.some((w) => new RegExp(`\\b${w}\\b`).test(rest))) copiedToPerson = true;
       // "cc: Mrs A Patel, 12 High Street": a person by title, not a clinician or a team.
-      else if (/^\s*[:\-]?\s*(mr|mrs|ms|miss|mx|master)\b/.test(rest) && !/\bdr\b/.test(rest)) {
+      else if (/^(mr|mrs|ms|miss|mx|master)\b/.test(rest) && !/\bdr\b/.test(rest)) {
         copiedToPerson = true;
       }
     }
     if (isHeading(rawLines[k] ?? '', line)) note += 1;
+    else if (/^[a-z][a-z /&()'-]{1,28}:/.test(line)) labels++;
+    // A title in capitals: "DISCHARGE SUMMARY", "NURSING NOTE - Ward 4".
+    const raw = rawLines[k] ?? '';
+    const capitals = /^[A-Z0-9 &/()-]{4,}(?=\s|$)/.exec(raw)?.[0] ?? '';
+    if (k < 3 && /\b(NOTE|NOTES|SUMMARY|REPORT|OUTCOME|RECORD)\b/.test(capitals)) note += 2;
   });
+  // Headings run together on one line, as transcriptions have them ("CC:, Headache.,HX:, ...").
+  let inline = 0;
+  for (const m of sample.matchAll(/(?:^|[\s,.;])([A-Z][A-Z/&' -]{1,40}):/g)) {
+    if (cues.noteHeadings.includes(m[1]!.trim().toLowerCase())) inline++;
+  }
+  if (inline >= 3) note += Math.floor(inline / 3);
+  // Many "Label: value" lines read as a form or a note, not a letter.
+  note += Math.floor(labels / 3);
 
   for (const cue of cues.aboutPatientToColleague) if (flat.includes(cue)) toColleague += 1;
   for (const cue of cues.addressedToPerson) if (flat.includes(cue)) toPerson += 1;
-  const you = secondPersonRate(sample);
+  const { you, third } = personRates(sample);
   if (you >= 2) toPerson += 2;
   else if (you >= 0.8) toPerson += 1;
+  // Written about the person ("she", "his") far more than to them.
+  if (third >= 2 && third > 3 * you) toColleague += 1;
 
   // A note with headings and no letter furniture; a letter may have a heading or two.
   if (note >= 2 && letter === 0) return toPerson >= 3 ? 'unsure' : 'clinical-note';
