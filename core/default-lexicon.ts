@@ -1,3 +1,4 @@
+import authority from '../lexicon/default/authority.json' with { type: 'json' };
 import blameAdherence from '../lexicon/default/blame-adherence.json' with { type: 'json' };
 import credibility from '../lexicon/default/credibility.json' with { type: 'json' };
 import demeanour from '../lexicon/default/demeanour.json' with { type: 'json' };
@@ -7,6 +8,7 @@ import givingUp from '../lexicon/default/giving-up.json' with { type: 'json' };
 import labels from '../lexicon/default/labels.json' with { type: 'json' };
 import nocebo from '../lexicon/default/nocebo.json' with { type: 'json' };
 import personFirst from '../lexicon/default/person-first.json' with { type: 'json' };
+import placeholders from '../lexicon/default/placeholders.json' with { type: 'json' };
 import responsibilising from '../lexicon/default/responsibilising.json' with { type: 'json' };
 import type { Lexicon } from './lexicon/schema.ts';
 
@@ -18,6 +20,7 @@ export const DEFAULT_LEXICON_FILES = {
   responsibilising,
   'door-closing': doorClosing,
   credibility,
+  authority,
   'blame-adherence': blameAdherence,
   dismissal,
   labels,
@@ -25,6 +28,7 @@ export const DEFAULT_LEXICON_FILES = {
   nocebo,
   'person-first': personFirst,
   'giving-up': givingUp,
+  placeholders,
 } as unknown as Readonly<Record<string, Lexicon>>;
 
 let cached: Lexicon | undefined;

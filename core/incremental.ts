@@ -9,6 +9,15 @@ export interface IncrementalScanner {
   readonly lastRescanned: number;
 }
 
+function shift(f: Finding, by: number): Finding {
+  return {
+    ...f,
+    start: f.start + by,
+    end: f.end + by,
+    replacements: f.replacements.map((r) => ({ ...r, start: r.start + by, end: r.end + by })),
+  };
+}
+
 /**
  * For editors: a paragraph's findings depend only on its own text (matches, context and quotations
  * never cross a blank line), so they are cached by paragraph text and shifted into place.
@@ -35,7 +44,7 @@ export function createIncrementalScanner(
           rescanned++;
         }
         next.set(paragraph, local);
-        for (const f of local) out.push({ ...f, start: f.start + from, end: f.end + from });
+        for (const f of local) out.push(from === 0 ? f : shift(f, from));
       }
       cache = next;
       return out;

@@ -21,7 +21,9 @@ export const DocumentKindSchema = z.enum(DOCUMENT_KINDS, {
 });
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
-export const DetectorSchema = z.enum(DETECTORS, { error: 'expected "scare-quotes"' });
+export const DetectorSchema = z.enum(DETECTORS, {
+  error: 'expected "scare-quotes" or "unfilled-placeholder"',
+});
 
 const text = (what: string) =>
   z
@@ -44,6 +46,12 @@ export const SourceSchema = z.strictObject(
       .min(1900, { error: 'expected a year from 1900 on' })
       .max(2100, { error: 'expected a year before 2100' }),
     url: z.url({ error: 'expected a full web address starting with https://' }).optional(),
+    region: z
+      .enum(['UK', 'US', 'international'], { error: 'expected "UK", "US" or "international"' })
+      .optional()
+      .describe(
+        'Where the guidance comes from: a UK source is shown first in en-GB, a US one in en-US.',
+      ),
   },
   { error: 'expected a source object: { "citation": "...", "year": 2021, "url": "https://..." }' },
 );
@@ -83,21 +91,97 @@ export const ContextRulesSchema = z
   .describe('When a match counts. Context never reaches across a sentence end or a blank line.');
 export type ContextRules = z.infer<typeof ContextRulesSchema>;
 
+/**
+ * One choice offered for a match: the text that replaces the matched words (the [context] words
+ * included). `$1`…`$9` carry over what the phrase's groups matched, as written; `{reason}` is a
+ * gap for the clinician. Where the wording must agree with what matched (the tense of "is" or
+ * "was", "clean" or "dirty"), a table gives one text per option of a group.
+ */
+const template = z
+  .string({ error: 'expected the alternative as a string' })
+  .trim()
+  .min(1, { error: 'an alternative must not be empty' });
+
+export const AlternativeSchema = z.union(
+  [
+    template,
+    z.strictObject(
+      {
+        group: z
+          .number({
+            error: 'expected group as a number: 1 for the first (a|b) group, 0 for the whole match',
+          })
+          .int({ error: 'expected group as a whole number' })
+          .min(0, { error: 'group must be 0 or more' })
+          .max(9, { error: 'group must be at most 9' })
+          .describe(
+            'Which group picks the wording: 1 for the first "(a|b)" group; 0 for the whole flagged phrase.',
+          ),
+        cases: z
+          .record(z.string(), template, { error: 'expected cases as { "what matched": "text" }' })
+          .describe(
+            'Text for each option the group can match, keyed by the option as written in the phrase; "" for an empty option.',
+          ),
+        otherwise: template.optional().describe('Text for any option without a case.'),
+      },
+      { error: 'expected an alternative as a string or { "group", "cases", "otherwise" }' },
+    ),
+  ],
+  { error: 'expected an alternative as a string or { "group": 1, "cases": { ... } }' },
+);
+export type Alternative = z.infer<typeof AlternativeSchema>;
+
+const alternativeList = z.array(AlternativeSchema, { error: 'expected an array of alternatives' });
+
+export const RewriteSchema = z.strictObject(
+  {
+    before: text('before').describe('A whole sentence with the flagged wording.'),
+    after: text('after').describe('The same sentence as a clinician might rewrite it.'),
+  },
+  { error: 'expected a rewrite as { "before": "...", "after": "..." }' },
+);
+
 export const LocaleOverrideSchema = z.strictObject(
   {
     message: text('message').optional(),
     why: text('why').optional(),
-    alternatives: stringList('alternatives').optional(),
+    alternatives: alternativeList.optional(),
     advice: text('advice').optional(),
+    rewrite: RewriteSchema.optional(),
   },
   { error: 'expected an object with message, why, alternatives or advice for that locale' },
 );
 
+export const FlagExampleSchema = z.union(
+  [
+    text('example sentence'),
+    z.strictObject(
+      {
+        text: text('example sentence'),
+        corrections: stringList('corrected sentences')
+          .min(1, { error: 'give the corrected sentence for at least the first alternative' })
+          .describe(
+            'The whole sentence after applying each alternative, in order (the first one at least).',
+          ),
+        'en-US': stringList('corrected sentences')
+          .optional()
+          .describe('The corrected sentences with the en-US alternatives, where those differ.'),
+      },
+      { error: 'expected { "text": "...", "corrections": ["..."] }' },
+    ),
+  ],
+  { error: 'expected an example sentence, or { "text", "corrections" }' },
+);
+export type FlagExample = z.infer<typeof FlagExampleSchema>;
+
 export const ExamplesSchema = z.strictObject(
   {
-    flag: stringList('example sentences')
+    flag: z
+      .array(FlagExampleSchema, { error: 'expected an array of example sentences' })
       .min(1, { error: 'give at least one sentence that should be flagged' })
-      .describe('Sentences this entry must flag. The test suite checks each one.'),
+      .describe(
+        'Sentences this entry must flag, each with the exact sentence every alternative leaves. The test suite checks each one.',
+      ),
     pass: stringList('example sentences')
       .min(1, { error: 'give at least one sentence that should not be flagged' })
       .describe('Sentences this entry must leave alone. The test suite checks each one.'),
@@ -132,12 +216,15 @@ export const EntrySchema = z
       sources: z
         .array(SourceSchema, { error: 'expected an array of sources' })
         .min(1, { error: 'give at least one source' }),
-      alternatives: stringList('alternatives').describe(
-        'Relational, person-in-context wordings. "{reason}"-style placeholders are for the clinician to fill.',
+      alternatives: alternativeList.describe(
+        'Relational, person-in-context wordings that replace the matched words. "{reason}"-style placeholders are for the clinician to fill; $1 carries over what the first (a|b) group matched.',
       ),
       advice: text('advice')
         .optional()
         .describe('Guidance when the honest fix is to remove or rethink the phrase.'),
+      rewrite: RewriteSchema.optional().describe(
+        'For entries with advice and no drop-in alternative: a whole sentence before and after.',
+      ),
       examples: ExamplesSchema,
       locales: z
         .strictObject(
@@ -168,6 +255,14 @@ export const EntrySchema = z
         code: 'custom',
         path: ['alternatives'],
         message: 'give at least one alternative, or "advice" on removing the phrase',
+      });
+    }
+    if (entry.alternatives.length === 0 && entry.advice && !entry.rewrite && !entry.detect) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rewrite'],
+        message:
+          'an entry with advice and no alternatives needs a "rewrite": { "before": "...", "after": "..." }',
       });
     }
   });

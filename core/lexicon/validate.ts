@@ -1,8 +1,15 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
-import { expandPhrase, PhraseError } from './expand-phrase.ts';
+import { expandPattern, expandPhrase, PhraseError, type PhrasePattern } from './expand-phrase.ts';
 import { formatIssue, formatPath } from './format-issue.ts';
-import { EntrySchema, LexiconSchema, SourceSchema, type Lexicon } from './schema.ts';
+import {
+  EntrySchema,
+  LexiconSchema,
+  SourceSchema,
+  type Alternative,
+  type Entry,
+  type Lexicon,
+} from './schema.ts';
 
 export type Validation = { ok: true; lexicon: Lexicon } | { ok: false; errors: string[] };
 
@@ -70,6 +77,73 @@ function phraseErrors(lexicon: Lexicon): string[] {
   return errors;
 }
 
+const templatesOf = (alt: Alternative) =>
+  typeof alt === 'string'
+    ? [alt]
+    : [...Object.values(alt.cases), ...(alt.otherwise ? [alt.otherwise] : [])];
+
+const quoteList = (items: string[]) =>
+  items
+    .slice(0, 3)
+    .map((i) => `"${i}"`)
+    .join(', ') + (items.length > 3 ? ` and ${items.length - 3} more` : '');
+
+/**
+ * Alternatives must fit every phrase of their entry: each `$n` names a group the phrase has, and
+ * a table has wording for every option its group can match. Checked for every form, so a
+ * service's lexicon cannot ship a suggestion that breaks on a variant nobody tried.
+ */
+function alternativeErrors(entry: Entry, index: number): string[] {
+  const errors: string[] = [];
+  const patterns: [string, PhrasePattern][] = [];
+  for (const phrase of entry.phrases ?? []) {
+    try {
+      patterns.push([phrase, expandPattern(phrase, entry.inflect)]);
+    } catch (error) {
+      if (!(error instanceof PhraseError)) throw error;
+    }
+  }
+  const lists: [path: (string | number)[], alts: Alternative[]][] = [
+    [['alternatives'], entry.alternatives],
+  ];
+  for (const locale of ['en-GB', 'en-US'] as const) {
+    const alts = entry.locales?.[locale]?.alternatives;
+    if (alts) lists.push([['locales', locale, 'alternatives'], alts]);
+  }
+  for (const [path, alts] of lists) {
+    alts.forEach((alt, k) => {
+      const where = formatPath(['entries', index, ...path, k]);
+      for (const [phrase, { options, forms }] of patterns) {
+        const refs = templatesOf(alt).flatMap((t) =>
+          [...t.matchAll(/\$(\d)/g)].map((m) => Number(m[1])),
+        );
+        for (const n of new Set(refs)) {
+          if (n === 0 || n > options.length) {
+            errors.push(
+              `${where}: "$${n}" names group ${n}, but "${phrase}" has ${options.length === 1 ? '1 group' : `${options.length} groups`}; number groups from $1`,
+            );
+          }
+        }
+        if (typeof alt === 'string') continue;
+        let keys: string[];
+        if (alt.group === 0) {
+          keys = forms.map((f) => f.words.slice(f.lead, f.words.length - f.trail).join(' '));
+        } else if (alt.group > options.length) {
+          errors.push(`${where}: group ${alt.group} does not exist in "${phrase}"`);
+          continue;
+        } else keys = options[alt.group - 1]!;
+        const missing = [...new Set(keys)].filter((key) => !Object.hasOwn(alt.cases, key));
+        if (missing.length && !alt.otherwise) {
+          errors.push(
+            `${where}: no wording for ${quoteList(missing)} (group ${alt.group} of "${phrase}"); add ${missing.length === 1 ? 'it' : 'them'} to "cases" or give "otherwise"`,
+          );
+        }
+      }
+    });
+  }
+  return errors;
+}
+
 /** Validates parsed JSON as a lexicon. Errors are "path: problem" lines, most useful first. */
 export function validateLexicon(input: unknown): Validation {
   const parsed = LexiconSchema.safeParse(input, { reportInput: true });
@@ -77,6 +151,7 @@ export function validateLexicon(input: unknown): Validation {
     return { ok: false, errors: parsed.error.issues.map((issue) => formatIssue(issue, knownKeys)) };
   }
   const errors = phraseErrors(parsed.data);
+  parsed.data.entries.forEach((entry, index) => errors.push(...alternativeErrors(entry, index)));
   return errors.length ? { ok: false, errors } : { ok: true, lexicon: parsed.data };
 }
 

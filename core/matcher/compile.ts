@@ -1,5 +1,5 @@
-import type { Finding } from '../finding.ts';
-import { expandPhrase } from '../lexicon/expand-phrase.ts';
+import type { Finding, Replacement } from '../finding.ts';
+import { expandPattern, expandPhrase } from '../lexicon/expand-phrase.ts';
 import { localise, type LocalisedText } from '../lexicon/localise.ts';
 import { mergeLayers } from '../lexicon/merge-layers.ts';
 import type { DocumentKindGuess } from '../document-kind/detect-document-kind.ts';
@@ -15,7 +15,8 @@ import {
   wordKey,
   type CompiledContext,
 } from './context.ts';
-import { matchCase } from './match-case.ts';
+import { renderReplacement, type MatchedPhrase } from '../suggestions/render-replacement.ts';
+import { isFillerKey, MAX_FILLERS } from './fillers.ts';
 import { resolveOverlaps, type Candidate } from './resolve-overlaps.ts';
 import { containmentTest, type Span } from './spans.ts';
 import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
@@ -73,10 +74,17 @@ interface Terminal {
   length: number;
   /** The phrase's forms as written (words run together), for case-sensitive entries only. */
   surface: Set<string> | undefined;
+  /** Which group each word came from, and the [context] words at either end. */
+  form: { groups: Uint8Array; choices: Uint8Array; lead: number; trail: number } | undefined;
+  /** Each group's options as written in the phrase, shared by all of its forms. */
+  options: string[][] | undefined;
 }
 
 interface PhraseCandidate extends Candidate {
   compiled: CompiledEntry;
+  terminal: Terminal;
+  /** Token index of each phrase word (words let through between them are skipped). */
+  path: Int32Array;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, suggest: 1, warn: 2 };
@@ -93,31 +101,28 @@ function appliesTo(entry: Entry, options: FindOptions | undefined): boolean {
 
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
 
-/**
- * Plain index loops on purpose: spreading arrays of differing element kinds here sent V8 into a
- * deoptimisation loop costing about a millisecond per finding.
- */
-function suggestionsFor(
-  lead: string | undefined,
-  alternatives: readonly string[],
-  match: string,
-): string[] {
-  const out: string[] = [];
-  if (lead !== undefined) out.push(lead);
-  for (let k = 0; k < alternatives.length; k++) out.push(matchCase(alternatives[k]!, match));
-  return out;
+/** "{reason}"-style gaps left in the text: a letter must not go out with one. */
+function* unfilledGaps(
+  text: string,
+  from: number,
+  to: number,
+): Generator<{ start: number; end: number }> {
+  const gap = /\{[^{}\n]{1,60}\}/g;
+  gap.lastIndex = from;
+  for (let m = gap.exec(text); m && m.index + m[0].length <= to; m = gap.exec(text)) {
+    yield { start: m.index, end: m.index + m[0].length };
+  }
 }
 
 /** Case-sensitive entries: the matched words, as written, must spell one of the phrase's forms. */
 function surfaceMatches(
   text: string,
   tokens: Tokens,
-  first: number,
-  last: number,
+  path: Int32Array,
   forms: Set<string>,
 ): boolean {
   let spelled = '';
-  for (let k = first; k <= last; k++) spelled += text.slice(tokens.start[k], tokens.end[k]);
+  for (const k of path) spelled += text.slice(tokens.start[k], tokens.end[k]);
   return forms.has(spelled.replace(/[’‘ʼ]/g, "'"));
 }
 
@@ -127,6 +132,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   const builder = new TrieBuilder<Terminal>();
 
   const scareEntries: CompiledEntry[] = [];
+  const gapEntries: CompiledEntry[] = [];
 
   for (const { entry, layer } of merged.entries) {
     const compiled: CompiledEntry = {
@@ -137,16 +143,29 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       context: compileContext(entry.context),
     };
     if (entry.detect === 'scare-quotes') scareEntries.push(compiled);
+    if (entry.detect === 'unfilled-placeholder') gapEntries.push(compiled);
     for (const phrase of entry.phrases ?? []) {
       const surface = entry.caseSensitive
         ? new Set(expandPhrase(phrase, entry.inflect, true).map((seq) => seq.join('')))
         : undefined;
-      for (const seq of expandPhrase(phrase, entry.inflect)) {
-        builder.insert(seq.map(wordKey), {
+      const { options, forms } = expandPattern(phrase, entry.inflect);
+      // Plain phrases (no groups, no context) keep no per-form detail: most of the lexicon.
+      const plain = options.length === 0 && forms.every((f) => f.lead === 0 && f.trail === 0);
+      for (const f of forms) {
+        builder.insert(f.words.map(wordKey), {
           compiled,
-          check: phraseCheck(seq),
-          length: seq.length,
+          check: phraseCheck(f.words),
+          length: f.words.length,
           surface,
+          form: plain
+            ? undefined
+            : {
+                groups: Uint8Array.from(f.groups),
+                choices: Uint8Array.from(f.choices),
+                lead: f.lead,
+                trail: f.trail,
+              },
+          options: plain ? undefined : options,
         });
       }
     }
@@ -165,11 +184,15 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         check: phraseCheck(seq),
         length: seq.length,
         surface: undefined,
+        form: undefined,
+        options: undefined,
       });
     }
   }
 
   const tokens = createTokens();
+  /** Token index of each phrase word on the current trie walk. */
+  let path = new Int32Array(16);
   let work = 0;
   // Most words start no phrase, and most that do ("the", "was") are not followed by the phrase's
   // second word: two bit tests rule both out before any map lookup or string is built.
@@ -187,10 +210,44 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   const wordPairs = createKeyFilter(pairs);
 
   /** Guards against two words sharing a hash: the matched words must spell the phrase. */
-  function spells(first: number, t: Terminal): boolean {
+  function spells(t: Terminal): boolean {
     let h = CHECK_SEED;
-    for (let k = 0; k < t.length; k++) h = checkWord(h, normAt(tokens, first + k));
+    for (let k = 0; k < t.length; k++) h = checkWord(h, normAt(tokens, path[k]!));
     return h === t.check;
+  }
+
+  /** The edits a phrase's alternatives make, with the words and groups the phrase matched. */
+  function replacementsFor(text: string, from: number, c: PhraseCandidate): Replacement[] {
+    const { terminal: t, path: at } = c;
+    const form = t.form;
+    const n = at.length;
+    const coreFrom = form?.lead ?? 0;
+    const coreTo = n - (form?.trail ?? 0);
+    let flagged = '';
+    for (let k = coreFrom; k < coreTo; k++)
+      flagged += (k > coreFrom ? ' ' : '') + normAt(tokens, at[k]!);
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      starts[k] = tokens.start[at[k]!]!;
+      ends[k] = tokens.end[at[k]!]!;
+    }
+    const matched: MatchedPhrase = {
+      text,
+      from,
+      starts,
+      ends,
+      groups: form?.groups ?? new Uint8Array(n),
+      option: (g) => t.options?.[g - 1]?.[form!.choices[g - 1]!] ?? '',
+      flagged,
+      caseSensitive: c.compiled.entry.caseSensitive === true,
+    };
+    const out: Replacement[] = [];
+    for (const alt of c.compiled.text.alternatives) {
+      const r = renderReplacement(alt, matched);
+      if (r) out.push(r);
+    }
+    return out;
   }
 
   function toFinding(
@@ -198,26 +255,35 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     c: CompiledEntry,
     start: number,
     end: number,
-    lead: string | undefined,
+    replacements: Replacement[],
   ): Finding {
-    const match = text.slice(start, end);
-    const { message, why, alternatives, advice } = c.text;
-    const suggestions = suggestionsFor(lead, alternatives, match);
+    const { message, why, advice, rewrite, sources } = c.text;
     const finding: Finding = {
       entryId: c.entry.id,
       category: c.entry.category,
       severity: c.entry.severity,
       start,
       end,
-      match,
+      match: text.slice(start, end),
       message,
       why,
-      suggestions,
-      replacements: suggestions.map((s) => ({ start, end, text: s })),
-      sources: c.entry.sources,
+      suggestions: replacements.map((r) => r.text),
+      replacements,
+      sources,
     };
     if (advice) finding.advice = advice;
+    if (rewrite) finding.rewrite = rewrite;
     return finding;
+  }
+
+  /** Could a phrase go on from token i: its next word, or one after a word or two let through? */
+  function mayContinue(i: number, key: number): boolean {
+    const { count, joined, hash } = tokens;
+    for (let k = i + 1; k < count && k <= i + 1 + MAX_FILLERS && joined[k]; k++) {
+      if (wordPairs.mayContain(pairKey(key, hash[k]! & KEY_MASK))) return true;
+      if (!isFillerKey(hash[k]! & KEY_MASK)) return false;
+    }
+    return false;
   }
 
   function findInParagraph(text: string, from: number, to: number, opts?: FindOptions): Finding[] {
@@ -226,53 +292,70 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const candidates: PhraseCandidate[] = [];
     let allowSpans: Span[] | undefined;
     const { count, joined, start, end, hash } = tokens;
-    if (firstKeys.length === 0 && scareEntries.length === 0) return [];
+    if (firstKeys.length === 0 && scareEntries.length === 0 && gapEntries.length === 0) return [];
 
     for (let i = 0; i < count; i++) {
       const key = hash[i]! & KEY_MASK;
       if (!firstWords.mayContain(key)) continue;
-      if (
-        !singleWords.mayContain(key) &&
-        !(
-          i + 1 < count &&
-          joined[i + 1] &&
-          wordPairs.mayContain(pairKey(key, hash[i + 1]! & KEY_MASK))
-        )
-      ) {
-        continue;
-      }
+      if (!singleWords.mayContain(key) && !mayContinue(i, key)) continue;
       let node = trie.child(0, key);
       let j = i;
+      let depth = 0;
+      path[0] = i;
       while (node >= 0) {
         work++;
         const terminals = trie.terminals(node);
         if (terminals) {
           for (const t of terminals) {
             work += t.length;
-            if (!spells(i, t)) continue;
+            if (!spells(t)) continue;
             const c = t.compiled;
             if (!c) {
               (allowSpans ??= []).push({ start: start[i]!, end: end[j]! });
               continue;
             }
             if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;
-            if (t.surface && !surfaceMatches(text, tokens, i, j, t.surface)) continue;
+            const at = path.slice(0, depth + 1);
+            if (t.surface && !surfaceMatches(text, tokens, at, t.surface)) continue;
             if (c.context) {
               work += c.context.cost;
               if (!contextAllows(c.context, tokens, i, j)) continue;
             }
+            const lead = t.form?.lead ?? 0;
+            const trail = t.form?.trail ?? 0;
             candidates.push({
-              start: start[i]!,
-              end: end[j]!,
+              start: start[at[lead]!]!,
+              end: end[at[depth - trail]!]!,
+              extent: end[j]! - start[i]!,
               layer: c.layer,
               severityRank: c.severityRank,
               compiled: c,
+              terminal: t,
+              path: at,
             });
           }
         }
-        if (!trie.hasChildren(node) || j + 1 >= count || !joined[j + 1]) break;
-        node = trie.child(node, hash[j + 1]! & KEY_MASK);
-        j++;
+        if (!trie.hasChildren(node)) break;
+        // The next phrase word, letting through up to MAX_FILLERS words people put inside a
+        // phrase ("resistant to all attempts", "not really for us") when the phrase does not
+        // continue with them itself.
+        let next = j + 1;
+        let child = -1;
+        for (let skipped = 0; next < count && joined[next]; next++) {
+          child = trie.child(node, hash[next]! & KEY_MASK);
+          if (child >= 0 || skipped === MAX_FILLERS || !isFillerKey(hash[next]! & KEY_MASK)) break;
+          skipped++;
+          work++;
+        }
+        if (child < 0) break;
+        node = child;
+        j = next;
+        if (++depth >= path.length) {
+          const wider = new Int32Array(path.length * 2);
+          wider.set(path);
+          path = wider;
+        }
+        path[depth] = j;
       }
     }
 
@@ -300,7 +383,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const resolved = resolveOverlaps(kept);
     for (let k = 0; k < resolved.length; k++) {
       const c = resolved[k]!;
-      findings.push(toFinding(text, c.compiled, c.start, c.end, undefined));
+      findings.push(toFinding(text, c.compiled, c.start, c.end, replacementsFor(text, from, c)));
     }
     if (hasScare && quotations && quotations.length > 0) {
       let added = false;
@@ -312,12 +395,24 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         for (let e = 0; e < scareEntries.length; e++) {
           const c = scareEntries[e]!;
           if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;
+          // The correction is the sentence without the marks.
           const unquoted = text.slice(qStart + 1, qEnd - 1).trim();
-          findings.push(toFinding(text, c, qStart, qEnd, unquoted));
+          const r = { start: qStart, end: qEnd, text: unquoted };
+          findings.push(toFinding(text, c, qStart, qEnd, [r]));
           added = true;
         }
       }
       if (added) findings.sort(byPosition);
+    }
+    if (gapEntries.length > 0 && text.indexOf('{', from) >= 0) {
+      const before = findings.length;
+      for (const c of gapEntries) {
+        if (!severityAllowed(c.severityRank, opts)) continue;
+        for (const gap of unfilledGaps(text, from, to)) {
+          findings.push(toFinding(text, c, gap.start, gap.end, []));
+        }
+      }
+      if (findings.length > before) findings.sort(byPosition);
     }
     return findings;
   }

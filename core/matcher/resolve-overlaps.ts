@@ -3,11 +3,14 @@ export interface Candidate {
   end: number;
   layer: number;
   severityRank: number;
+  /** Characters the match covers with its [context] words: a tie goes to the fuller match. */
+  extent?: number;
 }
 
 function better(a: Candidate, b: Candidate): number {
   return (
     b.end - b.start - (a.end - a.start) ||
+    (b.extent ?? 0) - (a.extent ?? 0) ||
     b.layer - a.layer ||
     b.severityRank - a.severityRank ||
     a.start - b.start

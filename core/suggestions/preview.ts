@@ -17,7 +17,7 @@ const SENTENCE_END = /[.!?]["'”’)\]]*\s|\n/g;
 export function previewReplacement(text: string, r: Replacement): Preview {
   let from = 0;
   SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m && m.index + m[0].length <= r.start; ) {
+  for (let m = SENTENCE_END.exec(text); m && m.index + m[0].length <= r.start;) {
     from = m.index + m[0].length;
     m = SENTENCE_END.exec(text);
   }

@@ -90,7 +90,7 @@ describe('check: lexicon problems exit 2 and print nothing on stdout', () => {
     const lexicon = fixture('wrong-type.json');
     await expectUsageError(
       ['check', '--lexicon', lexicon, good],
-      [`alongside: ${lexicon}: entries[0].alternatives: expected an array of strings`],
+      [`alongside: ${lexicon}: entries[0].alternatives: expected an array of alternatives`],
     );
   });
 
@@ -118,7 +118,7 @@ describe('check: lexicon problems exit 2 and print nothing on stdout', () => {
     await expectUsageError(
       ['check', '--lexicon', lexicon, missing],
       [
-        `alongside: ${lexicon}: entries[0].alternatives: expected an array of strings`,
+        `alongside: ${lexicon}: entries[0].alternatives: expected an array of alternatives`,
         `alongside: ${missing}: no such file`,
       ],
     );

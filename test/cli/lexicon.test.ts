@@ -16,7 +16,7 @@ describe('lexicon validate', () => {
     const bad = fixture('wrong-type.json');
     const { stdout, stderr, status } = await runCli(['lexicon', 'validate', base, bad]);
     expect(stderr).toBe(
-      `alongside: ${bad}: entries[0].alternatives: expected an array of strings\n`,
+      `alongside: ${bad}: entries[0].alternatives: expected an array of alternatives\n`,
     );
     expect(stdout).toBe('');
     expect(status).toBe(2);

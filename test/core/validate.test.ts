@@ -19,7 +19,7 @@ describe('validateLexicon', () => {
       entry({ id: 'c', phrases: ['c'] }),
       { ...entry({ id: 'd', phrases: ['d'] }), alternatives: 'reports' as unknown as string[] },
     ]);
-    expect(errorsOf(bad)).toEqual(['entries[3].alternatives: expected an array of strings']);
+    expect(errorsOf(bad)).toEqual(['entries[3].alternatives: expected an array of alternatives']);
   });
 
   it('says which required field is missing', () => {
