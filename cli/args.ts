@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { LOCALES, type Locale } from '../core/index.ts';
+import { DOCUMENT_KINDS, LOCALES, type DocumentKind, type Locale } from '../core/index.ts';
 import { UsageError } from './errors.ts';
 import { STDIN } from './read-input.ts';
 
@@ -8,12 +8,17 @@ export type Format = (typeof FORMATS)[number];
 
 export type HelpTopic = 'main' | 'check' | 'lexicon';
 
+/** `--kind`: a document kind, or `auto` to detect it from each file's text. */
+export const KINDS = [...DOCUMENT_KINDS, 'auto'] as const;
+export type KindOption = DocumentKind | 'auto';
+
 export interface CheckCommand {
   kind: 'check';
   format: Format;
   lexicons: string[];
   useDefaultLexicon: boolean;
   locale: Locale | undefined;
+  documentKind: KindOption;
   /** Empty when the user gave no FILE: main decides between stdin and a usage error. */
   files: string[];
 }
@@ -62,6 +67,7 @@ function parseCheck(args: string[]): Command {
       lexicon: { type: 'string', multiple: true },
       'no-default-lexicon': { type: 'boolean' },
       locale: { type: 'string' },
+      kind: { type: 'string' },
     },
     'check',
   );
@@ -77,6 +83,7 @@ function parseCheck(args: string[]): Command {
     lexicons,
     useDefaultLexicon: !values['no-default-lexicon'],
     locale: values.locale === undefined ? undefined : oneOf(values.locale, LOCALES, '--locale'),
+    documentKind: values.kind === undefined ? 'auto' : oneOf(values.kind, KINDS, '--kind'),
     files: positionals,
   };
 }

@@ -5,8 +5,9 @@ import type { CheckedFile } from './check.ts';
  * contract for scripts even when the engine's Finding grows.
  */
 export function formatJson(files: readonly CheckedFile[]): string {
-  const out = files.map(({ file, findings }) => ({
+  const out = files.map(({ file, kind, findings }) => ({
     file,
+    kind,
     findings: findings.map((f) => ({
       entryId: f.entryId,
       category: f.category,
@@ -18,6 +19,8 @@ export function formatJson(files: readonly CheckedFile[]): string {
       match: f.match,
       message: f.message,
       suggestions: f.suggestions,
+      replacements: f.replacements.map(({ start, end, text }) => ({ start, end, text })),
+      ...(f.advice ? { advice: f.advice } : {}),
     })),
   }));
   return `${JSON.stringify(out, null, 2)}\n`;

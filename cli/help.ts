@@ -31,11 +31,16 @@ Options:
                              later layers add, replace (by id) or disable entries
   --no-default-lexicon       Use only the --lexicon files
   --locale en-GB|en-US       Wording of messages and suggestions (default: en-GB)
+  --kind KIND                letter-to-patient, letter-to-gp, clinical-note or auto (default:
+                             auto, detected per file; entries for letters stay silent in notes)
   -h, --help                 Show this help
 
-Text output: path:line:column  severity  message  (entry-id), then a summary line.
-JSON output: [{ "file", "findings": [{ entryId, category, severity, start, end, line, column,
-match, message, suggestions }] }]; line and column are 1-based, columns in UTF-16 code units.
+Text output: path:line:column  severity  message  (entry-id), then under it the sentence as the
+first suggestion leaves it, then a summary line.
+JSON output: [{ "file", "kind", "findings": [{ entryId, category, severity, start, end, line,
+column, match, message, suggestions, replacements: [{ start, end, text }], advice? }] }]; one
+replacement per suggestion, in order; line and column are 1-based; start, end and columns are
+UTF-16 offsets into the input.
 
 ${EXIT_CODES}
 `;

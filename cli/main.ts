@@ -1,5 +1,6 @@
 import pkg from '../package.json' with { type: 'json' };
-import { lexiconJsonSchema } from '../core/index.ts';
+import { defaultLexicon, lexiconJsonSchema } from '../core/index.ts';
+import { checkExamples } from '../core/lexicon/check-examples.ts';
 import { parseCommand, type CheckCommand, type Command } from './args.ts';
 import { checkInputs } from './check.ts';
 import { allOrUsageError, UsageError } from './errors.ts';
@@ -33,7 +34,7 @@ async function runCheck(command: CheckCommand): Promise<Outcome> {
     loadLexicons(command.lexicons, command.useDefaultLexicon),
     allOrUsageError(files.map(readInput)),
   ]);
-  const checked = checkInputs(inputs, lexicons, command.locale);
+  const checked = checkInputs(inputs, lexicons, command.locale, command.documentKind);
   const found = checked.some((f) => f.findings.length > 0);
   const format = command.format === 'json' ? formatJson : formatText;
   return { stdout: format(checked), exitCode: found ? 1 : 0 };
@@ -41,10 +42,16 @@ async function runCheck(command: CheckCommand): Promise<Outcome> {
 
 async function runValidate(files: readonly string[]): Promise<Outcome> {
   const lexicons = await allOrUsageError(files.map(readLexicon));
+  const nameOf = (i: number) => (files[i] === STDIN ? STDIN_NAME : files[i]);
+  // Each file's examples run in the real engine, layered over the default lexicon as in use:
+  // a suggestion that leaves a broken sentence fails here, not in a letter.
+  const problems = lexicons.flatMap((lexicon, i) =>
+    checkExamples([defaultLexicon(), lexicon], lexicon).map((e) => `${nameOf(i)}: ${e}`),
+  );
+  if (problems.length) throw new UsageError(problems);
   const lines = lexicons.map((lexicon, i) => {
     const n = lexicon.entries.length;
-    const name = files[i] === STDIN ? STDIN_NAME : files[i];
-    return `${name}: ok (${n} ${n === 1 ? 'entry' : 'entries'})`;
+    return `${nameOf(i)}: ok (${n} ${n === 1 ? 'entry' : 'entries'})`;
   });
   return { stdout: `${lines.join('\n')}\n`, exitCode: 0 };
 }

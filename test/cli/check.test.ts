@@ -9,6 +9,7 @@ afterAll(() => tmp.remove());
 
 interface JsonFinding {
   entryId: string;
+  replacements: { start: number; end: number; text: string }[];
   severity: string;
   start: number;
   end: number;
@@ -18,7 +19,7 @@ interface JsonFinding {
   message: string;
   suggestions: string[];
 }
-type JsonReport = { file: string; findings: JsonFinding[] }[];
+type JsonReport = { file: string; kind: string; findings: JsonFinding[] }[];
 
 async function checkJson(args: string[], input?: string) {
   const result = await runCli(['check', '--format', 'json', ...args], { input });
@@ -42,8 +43,11 @@ describe('check, text output', () => {
     expect(stdout).toBe(
       [
         `${file}:1:5  suggest  May read as doubting the person's account.  (fixture-claims)`,
+        '    → She reports the pain started in May.',
         `${file}:2:7  warn  Places the difficulty in the person alone.  (fixture-non-compliant)`,
+        '    → He has not been taking the medication and claims otherwise.',
         `${file}:2:25  suggest  May read as doubting the person's account.  (fixture-claims)`,
+        '    → He is non-compliant and reports otherwise.',
         '3 suggestions in 1 file',
         '',
       ].join('\n'),
@@ -68,8 +72,11 @@ describe('check, text output', () => {
     expect(stdout).toBe(
       [
         `${a}:1:4  suggest  May read as doubting the person's account.  (fixture-claims)`,
+        '    → He reports so.',
         `${c}:1:5  suggest  May read as doubting the person's account.  (fixture-claims)`,
+        '    → She reports so.',
         `${c}:1:19  suggest  May read as doubting the person's account.  (fixture-claims)`,
+        '    → He reports so.',
         '3 suggestions in 2 of 3 files',
         '',
       ].join('\n'),
@@ -88,6 +95,7 @@ describe('check, JSON output', () => {
     expect(report).toEqual([
       {
         file,
+        kind: 'unsure',
         findings: [
           {
             entryId: 'fixture-claims',
@@ -99,7 +107,11 @@ describe('check, JSON output', () => {
             column: 5,
             match: 'claims',
             message: "May read as doubting the person's account.",
-            suggestions: ['reports', 'describes'],
+            suggestions: ['reports', 'says'],
+            replacements: [
+              { start: 14, end: 20, text: 'reports' },
+              { start: 14, end: 20, text: 'says' },
+            ],
           },
         ],
       },
@@ -111,8 +123,70 @@ describe('check, JSON output', () => {
   it('lists a file with no findings as an empty array and exits 0', async () => {
     const file = tmp.write('none.txt', 'All well.\n');
     const { report, status } = await checkJson([...BASE, file]);
-    expect(report).toEqual([{ file, findings: [] }]);
+    expect(report).toEqual([{ file, kind: 'unsure', findings: [] }]);
     expect(status).toBe(0);
+  });
+});
+
+describe('check, replacements and document kinds', () => {
+  const letter = (body: string) =>
+    `Dear Mrs Patel,\n\n${body}\n\nYou are welcome to call us if anything is unclear.\n\nYours sincerely,\nDr A Shah\n`;
+
+  it('gives replacements with UTF-16 offsets into the input, wider than the match where the entry says', async () => {
+    const input = '😀 He is non-compliant with his medication.\n';
+    const { report } = await checkJson(['--kind', 'clinical-note'], input);
+    const f = report[0]!.findings.find((x) => x.entryId === 'non-compliant')!;
+    expect(f.match).toBe('non-compliant with his medication');
+    expect(input.slice(f.start, f.end)).toBe(f.match);
+    const [first] = f.replacements;
+    expect(input.slice(first!.start, first!.end)).toBe('is non-compliant with his medication');
+    expect(f.replacements).toHaveLength(f.suggestions.length);
+    const applied = input.slice(0, first!.start) + first!.text + input.slice(first!.end);
+    expect(applied).toBe('😀 He has not been taking his {medication} because {reason}.\n');
+  });
+
+  it('reads each file as its own kind: letter-only entries speak only in letters to the person', async () => {
+    const toPerson = tmp.write('to-person.txt', letter('Your scan shows some wear and tear.'));
+    const report = tmp.write(
+      'report.txt',
+      'FINDINGS:\nWear and tear of the knee.\n\nIMPRESSION:\nMild.\n',
+    );
+    const { report: out } = await checkJson([...BASE, toPerson, report]);
+    expect(out.map((r) => [r.file, r.kind, r.findings.map((f) => f.entryId)])).toEqual([
+      [toPerson, 'letter-to-patient', ['fixture-wear-and-tear']],
+      [report, 'clinical-note', []],
+    ]);
+  });
+
+  it('--kind overrides detection for every file', async () => {
+    const report = tmp.write('report2.txt', 'FINDINGS:\nWear and tear of the knee.\n');
+    const { report: out } = await checkJson([...BASE, '--kind', 'letter-to-patient', report]);
+    expect(out[0]).toMatchObject({ kind: 'letter-to-patient' });
+    expect(out[0]!.findings.map((f) => f.entryId)).toEqual(['fixture-wear-and-tear']);
+  });
+
+  it('refuses an unknown --kind in one line', async () => {
+    const { stderr, status } = await runCli(['check', ...BASE, '--kind', 'letter', '-'], {
+      input: 'x',
+    });
+    expect(stderr).toBe(
+      'alongside: --kind must be "letter-to-patient" or "letter-to-gp" or "clinical-note" or "auto", not "letter"\n',
+    );
+    expect(status).toBe(2);
+  });
+
+  it('flags a gap left unfilled, with advice instead of a preview', async () => {
+    const { stdout } = await runCli(['check', '-'], {
+      input: 'He has not been taking his ramipril because {reason}.\n',
+    });
+    expect(stdout).toBe(
+      [
+        '<stdin>:1:45  warn  A gap from a suggestion is still to be filled in.  (unfilled-placeholder)',
+        '    Type what the gap asks for, or take out the words around it if they do not apply.',
+        '1 suggestion in 1 file',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
@@ -151,6 +225,7 @@ describe('check, stdin', () => {
     const { stdout, status } = await runCli(['check', ...BASE, '-'], { input: 'He claims so.\n' });
     expect(stdout).toBe(
       "<stdin>:1:4  suggest  May read as doubting the person's account.  (fixture-claims)\n" +
+        '    → He reports so.\n' +
         '1 suggestion in 1 file\n',
     );
     expect(status).toBe(1);
@@ -181,7 +256,7 @@ describe('check, lexicon layering', () => {
 
   it('--no-default-lexicon with no --lexicon finds nothing', async () => {
     const { report, status } = await checkJson(['--no-default-lexicon'], text);
-    expect(report).toEqual([{ file: '<stdin>', findings: [] }]);
+    expect(report).toEqual([{ file: '<stdin>', kind: 'unsure', findings: [] }]);
     expect(status).toBe(0);
   });
 
@@ -235,7 +310,7 @@ describe('check, a lexicon on stdin', () => {
       disable: ['fixture-claims'],
     });
     const { report, status } = await checkJson([...BASE, '--lexicon', '-', file], layer);
-    expect(report).toEqual([{ file, findings: [] }]);
+    expect(report).toEqual([{ file, kind: 'unsure', findings: [] }]);
     expect(status).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ describe('lexicon validate', () => {
     const base = fixture('base.json');
     const added = fixture('add-entry.json');
     const { stdout, stderr, status } = await runCli(['lexicon', 'validate', base, added]);
-    expect(stdout).toBe(`${base}: ok (3 entries)\n${added}: ok (1 entry)\n`);
+    expect(stdout).toBe(`${base}: ok (4 entries)\n${added}: ok (1 entry)\n`);
     expect(stderr).toBe('');
     expect(status).toBe(0);
   });
@@ -17,6 +17,30 @@ describe('lexicon validate', () => {
     const { stdout, stderr, status } = await runCli(['lexicon', 'validate', base, bad]);
     expect(stderr).toBe(
       `alongside: ${bad}: entries[0].alternatives: expected an array of alternatives\n`,
+    );
+    expect(stdout).toBe('');
+    expect(status).toBe(2);
+  });
+
+  it('runs each example through the engine and names the sentence an alternative really leaves', async () => {
+    const entry = {
+      id: 'ours-regular',
+      category: 'labels',
+      severity: 'suggest',
+      phrases: ['ward seven regular'],
+      message: 'Local shorthand.',
+      why: 'A label for a person who comes often, not their need.',
+      sources: [{ citation: 'Our service guide', year: 2025 }],
+      alternatives: ['has come to us often'],
+      examples: {
+        flag: [{ text: 'He is a ward seven regular.', corrections: ['He has come to us often.'] }],
+        pass: ['He is on ward seven.'],
+      },
+    };
+    const input = JSON.stringify({ name: 'ours', version: '1', entries: [entry] });
+    const { stdout, stderr, status } = await runCli(['lexicon', 'validate', '-'], { input });
+    expect(stderr).toBe(
+      'alongside: <stdin>: entries[0].examples.flag[0].corrections[0]: alternative 1 leaves "He is a has come to us often.", not "He has come to us often."\n',
     );
     expect(stdout).toBe('');
     expect(status).toBe(2);
