@@ -1,12 +1,15 @@
 /**
  * How often each entry fires on the real clinical-notes corpus, with sample contexts, so an
  * author can judge noise.
+ * Each note is read as the kind of document it looks like (detectDocumentKind), as the CLI does,
+ * unless --kind says otherwise.
  * Usage: npm run lexicon:noise [-- [--kind clinical-note] lexicon/default/credibility.json ...]
  */
 import { readFileSync } from 'node:fs';
 import {
   compile,
   defaultLexicon,
+  detectDocumentKind,
   DocumentKindSchema,
   parseLexicon,
   type Lexicon,
@@ -35,7 +38,7 @@ const stats = new Map<string, { hits: number; notes: Set<number>; samples: strin
 for (const entry of matcher.entries)
   stats.set(entry.id, { hits: 0, notes: new Set(), samples: [] });
 notes.forEach((text, n) => {
-  for (const f of matcher.find(text, { documentKind })) {
+  for (const f of matcher.find(text, { documentKind: documentKind ?? detectDocumentKind(text) })) {
     const s = stats.get(f.entryId)!;
     s.hits++;
     s.notes.add(n);

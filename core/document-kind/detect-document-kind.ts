@@ -138,7 +138,12 @@ export function detectDocumentKind(text: string): DocumentKindGuess {
   // A note with headings and no letter furniture; a letter may have a heading or two.
   if (note >= 2 && letter === 0) return toPerson >= 3 ? 'unsure' : 'clinical-note';
   if (letter === 0 && note === 0) {
-    if (toPerson >= 3 && toColleague === 0) return 'letter-to-patient';
+    // A sentence or two with no letter furniture: talking to the reader is the only cue.
+    // Talking to the reader about someone else ("keep you apprised of her progress") is not it.
+    const aboutSomeoneElse = third >= you / 2;
+    if (toPerson >= (text.length < 400 ? 2 : 3) && toColleague === 0 && !aboutSomeoneElse) {
+      return 'letter-to-patient';
+    }
     return 'unsure';
   }
   if (letter < 2 && note >= letter) return note >= 2 ? 'clinical-note' : 'unsure';
