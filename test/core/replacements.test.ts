@@ -215,3 +215,20 @@ describe('replacements: validation of alternatives against every phrase', () => 
     );
   });
 });
+
+describe('sources', () => {
+  it("come with the locale's own guidance first, the author's order otherwise kept", () => {
+    const sources = [
+      { citation: 'Dickinson JK et al. Diabetes Care 2017', year: 2017, region: 'US' as const },
+      { citation: 'Park J et al. JAMA Netw Open 2021', year: 2021 },
+      { citation: 'NHS England. Language Matters. 2018', year: 2018, region: 'UK' as const },
+    ];
+    const lex = [lexicon([entry({ id: 'a', phrases: ['poorly controlled'], sources })])];
+    const first = (locale: 'en-GB' | 'en-US') =>
+      compile(lex, { locale })
+        .find('Poorly controlled.')[0]!
+        .sources.map((s) => s.citation.split(' ')[0]);
+    expect(first('en-GB')).toEqual(['NHS', 'Dickinson', 'Park']);
+    expect(first('en-US')).toEqual(['Dickinson', 'Park', 'NHS']);
+  });
+});
