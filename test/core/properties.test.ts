@@ -15,6 +15,17 @@ const m = compile([
       entry({ id: 'noncompliant', phrases: ['non-compliant'] }),
       entry({ id: 'head', phrases: ['all in (his|her|my) head'] }),
       entry({ id: 'aa', phrases: ['a a a a a a'] }),
+      entry({
+        id: 'was-noncompliant',
+        phrases: ['[(is|was|)] non-compliant with (her|my)'],
+        alternatives: [
+          {
+            group: 1,
+            cases: { is: 'has not taken $2', was: 'had not taken $2', '': 'not taking $2' },
+          },
+          'an {x}',
+        ],
+      }),
       entry({ id: 'scare', detect: 'scare-quotes', alternatives: [], advice: 'Remove the marks.' }),
     ],
     { allow: ['claims department'] },
@@ -37,6 +48,11 @@ const piece = fc.oneof(
     'a',
     'travel',
     'department',
+    'is',
+    'was',
+    'with',
+    'very',
+    'an',
   ),
   fc.constantFrom(' ', ' ', '-', '\n', '\n\n', '\r\n', '. ', ', ', '"', '“', '”', "'", '’', ': '),
   fc.constantFrom('😀', '👩🏽‍⚕️', 'e\u0301', '\u0000', '\ufeff', '\u2029', 'Ω', '\ud800'),
@@ -56,6 +72,26 @@ describe('engine properties', () => {
           expect(f.end).toBeGreaterThan(f.start);
           expect(f.start).toBeGreaterThanOrEqual(last);
           last = f.start;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every replacement covers its flag, stays in its paragraph and leaves no double spaces', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        for (const f of m.find(text)) {
+          expect(f.replacements).toHaveLength(f.suggestions.length);
+          const from = text.lastIndexOf('\n\n', f.start);
+          const to = text.indexOf('\n\n', f.end);
+          for (const r of f.replacements) {
+            expect(r.start).toBeLessThanOrEqual(f.start);
+            expect(r.end).toBeGreaterThanOrEqual(f.end);
+            expect(r.start).toBeGreaterThan(from);
+            expect(to < 0 || r.end <= to).toBe(true);
+            expect(r.text).not.toMatch(/\s{2}|^\s|\s$/);
+          }
         }
       }),
       { numRuns: 500 },
