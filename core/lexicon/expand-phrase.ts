@@ -181,6 +181,7 @@ export function expandPattern(
   phrase: string,
   inflect?: 'noun' | 'verb',
   preserveCase = false,
+  join = true,
 ): PhrasePattern {
   const parts = zones(phrase);
   const zoned: { zone: number; piece: Piece | string[] }[] = [];
@@ -258,7 +259,10 @@ export function expandPattern(
       }
     }
     for (const form of inflected) {
-      for (const runsOfWords of joinings(form.length, hyphens, [coreStart, coreEnd])) {
+      const ways = join
+        ? joinings(form.length, hyphens, [coreStart, coreEnd])
+        : [form.map((_, k) => [k])];
+      for (const runsOfWords of ways) {
         const joined = runsOfWords.map((run) => run.map((k) => form[k]).join(''));
         const key = joined.join(' ');
         if (seen.has(key)) continue;

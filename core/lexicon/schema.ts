@@ -100,7 +100,7 @@ export type ContextRules = z.infer<typeof ContextRulesSchema>;
 const template = z
   .string({ error: 'expected the alternative as a string' })
   .trim()
-  .min(1, { error: 'an alternative must not be empty' });
+  .describe('The replacing text; "" removes the matched words (for "supposedly" and the like).');
 
 export const AlternativeSchema = z.union(
   [

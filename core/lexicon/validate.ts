@@ -113,7 +113,7 @@ function alternativeErrors(entry: Entry, index: number): string[] {
   for (const [path, alts] of lists) {
     alts.forEach((alt, k) => {
       const where = formatPath(['entries', index, ...path, k]);
-      for (const [phrase, { options, forms }] of patterns) {
+      for (const [phrase, { options }] of patterns) {
         const refs = templatesOf(alt).flatMap((t) =>
           [...t.matchAll(/\$(\d)/g)].map((m) => Number(m[1])),
         );
@@ -127,7 +127,11 @@ function alternativeErrors(entry: Entry, index: number): string[] {
         if (typeof alt === 'string') continue;
         let keys: string[];
         if (alt.group === 0) {
-          keys = forms.map((f) => f.words.slice(f.lead, f.words.length - f.trail).join(' '));
+          // Forms as written with spaces: a phrase run together ("insiststhat") is too rare in
+          // text to need wording of its own, and falls back to "otherwise" or is not offered.
+          keys = expandPattern(phrase, entry.inflect, false, false).forms.map((f) =>
+            f.words.slice(f.lead, f.words.length - f.trail).join(' '),
+          );
         } else if (alt.group > options.length) {
           errors.push(`${where}: group ${alt.group} does not exist in "${phrase}"`);
           continue;

@@ -1,7 +1,15 @@
 import indefinite from 'indefinite';
 
+/** Letters whose names begin with a vowel sound: "an LFT", "an HbA1c", "an X-ray". */
+const VOWEL_NAMED = 'AEFHILMNORSX';
+
+/** Read letter by letter: "LFTs", "HbA1c", "eGFR" (the library knows only all-capital ones). */
+const SPELLED_OUT = /^(?:[A-Z]{2,}s?|[A-Za-z][a-z]?[A-Z0-9][A-Za-z0-9]*)$/;
+
 /** "a" or "an" for the word that follows, from a library that knows "an MRI" and "a one-off". */
 export function articleFor(word: string): 'a' | 'an' {
+  if (SPELLED_OUT.test(word))
+    return VOWEL_NAMED.includes(word.charAt(0).toUpperCase()) ? 'an' : 'a';
   return indefinite(word, { articleOnly: true }) === 'an' ? 'an' : 'a';
 }
 

@@ -36,6 +36,22 @@ export function startsSentence(text: string, from: number, at: number): boolean 
 }
 
 const BACKREF = /\$(\d)/g;
+
+/**
+ * Taking words out: one space (and a comma after a sentence-opening word) goes with them, and
+ * the next word takes the capital when they began a sentence ("Apparently, he …" → "He …").
+ */
+function removal(text: string, start: number, end: number, capital: boolean): Replacement {
+  const after = /^,?[ \t]+/.exec(text.slice(end, end + 3));
+  if (after) end += after[0].length;
+  // At a clause end, the space before goes, and a comma that only introduced the words too.
+  else if (text.slice(start - 2, start) === ', ') start -= 2;
+  else if (text[start - 1] === ' ') start--;
+  if (capital && /\p{Ll}/u.test(text.charAt(end))) {
+    return { start, end: end + 1, text: text.charAt(end).toUpperCase() };
+  }
+  return { start, end, text: '' };
+}
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The wording an alternative gives for this match, or undefined when its table has none. */
@@ -87,7 +103,9 @@ export function renderReplacement(alt: Alternative, m: MatchedPhrase): Replaceme
       .replace(/\s+([,.;:])/g, '$1')
       .trim(),
   );
-  if (atSentenceStart && /\p{Lu}/u.test(text.charAt(start))) out = upperFirst(out);
+  const capital = atSentenceStart && /\p{Lu}/u.test(text.charAt(start));
+  if (out === '') return removal(text, start, end, capital);
+  if (capital) out = upperFirst(out);
 
   // "an addict" → "a person who uses drugs": the article before the match agrees too.
   const before = /(?:^|[^\p{L}\p{N}])(an?|An?)(\s+)$/u.exec(

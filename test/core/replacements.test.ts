@@ -80,6 +80,7 @@ describe('replacements: the sentence a suggestion leaves', () => {
         phrases: ['[is] not for us'],
         alternatives: ['is not something our service can help with now'],
       }),
+      entry({ id: 'supposedly', phrases: ['supposedly'], alternatives: [''] }),
     ]),
   ]);
 
@@ -145,6 +146,12 @@ describe('replacements: the sentence a suggestion leaves', () => {
     expect(corrected(m, 'Mr Shah claims the pain is worse.')).toEqual([
       'Mr Shah reports the pain is worse.',
     ]);
+  });
+
+  it('takes words out with their space, and hands a sentence start its capital', () => {
+    expect(corrected(m, 'He supposedly takes it daily.')).toEqual(['He takes it daily.']);
+    expect(corrected(m, 'Supposedly, he takes it daily.')).toEqual(['He takes it daily.']);
+    expect(corrected(m, 'He takes it, supposedly.')).toEqual(['He takes it.']);
   });
 
   it('never crosses a paragraph', () => {
