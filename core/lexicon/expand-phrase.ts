@@ -83,14 +83,17 @@ function wordsOf(variant: string, preserveCase: boolean) {
   const t = tokenize(variant, 0, variant.length, scratch);
   const base: string[] = [];
   const starts: number[] = [];
-  const hyphens: boolean[] = [];
+  const ends: number[] = [];
+  /** The text between word k and word k + 1. */
+  const gaps: string[] = [];
   for (let k = 0; k < t.count; k++) {
     const word = variant.slice(t.start[k], t.end[k]);
     base.push(preserveCase ? word.replace(/[’‘ʼ]/g, "'") : normaliseWord(word));
     starts.push(t.start[k]!);
-    if (k > 0) hyphens.push(variant.slice(t.end[k - 1], t.start[k]).includes('-'));
+    ends.push(t.end[k]!);
+    if (k > 0) gaps.push(variant.slice(t.end[k - 1], t.start[k]));
   }
-  return { base, starts, hyphens };
+  return { base, starts, ends, gaps, count: t.count };
 }
 
 /** One way a phrase can be written, word by word, with where its groups and context fall. */
@@ -173,42 +176,56 @@ function zones(phrase: string): [string, string, string] {
   return [lead ? lead + ' ' : '', core, trail ? ' ' + trail : ''];
 }
 
-/**
- * All word sequences a phrase matches, with the group and context of each word. Throws
- * PhraseError with a fix-it message for a phrase that could never match.
- */
-export function expandPattern(
-  phrase: string,
-  inflect?: 'noun' | 'verb',
-  preserveCase = false,
-  join = true,
-): PhrasePattern {
-  const parts = zones(phrase);
-  const zoned: { zone: number; piece: Piece | string[] }[] = [];
-  parts.forEach((part, zone) => {
-    for (const piece of pieces(part, phrase)) zoned.push({ zone, piece });
-  });
-  const groupOptions = zoned.flatMap((z) => (Array.isArray(z.piece) ? [z.piece] : []));
-  const options = groupOptions.map((opts) => opts.map((o) => words(o).join(' ')));
+interface Zoned {
+  zone: number;
+  piece: Piece | string[];
+  /** For a group: its number, 1-based across the whole phrase. */
+  group: number;
+}
 
-  // Every combination of options, as (text, group, zone) runs.
-  let combos: { runs: { text: string; group: number; zone: number }[]; choices: number[] }[] = [
-    { runs: [], choices: [] },
-  ];
+function parse(phrase: string): { zoned: Zoned[]; options: string[][] } {
+  const zoned: Zoned[] = [];
   let group = 0;
-  for (const { zone, piece } of zoned) {
+  zones(phrase).forEach((part, zone) => {
+    for (const piece of pieces(part, phrase)) {
+      zoned.push({ zone, piece, group: Array.isArray(piece) ? ++group : 0 });
+    }
+  });
+  const options = zoned.flatMap((z) =>
+    Array.isArray(z.piece) ? [z.piece.map((o) => words(o).join(' '))] : [],
+  );
+  return { zoned, options };
+}
+
+/**
+ * Expands the pieces of the zones in `include` (0 lead, 1 core, 2 trail). Choices are indexed by
+ * the group's number across the whole phrase; groups outside these zones are -1.
+ */
+function expandZones(
+  phrase: string,
+  zoned: readonly Zoned[],
+  groups: number,
+  include: readonly number[],
+  inflect: 'noun' | 'verb' | undefined,
+  preserveCase: boolean,
+  join: boolean,
+): PhraseForm[] {
+  const withCore = include.includes(1);
+  let combos: { runs: { text: string; group: number; zone: number }[]; choices: number[] }[] = [
+    { runs: [], choices: new Array<number>(groups).fill(-1) },
+  ];
+  for (const { zone, piece, group } of zoned) {
+    if (!include.includes(zone)) continue;
     if (!Array.isArray(piece)) {
       for (const c of combos) c.runs.push({ text: piece.text, group: 0, zone });
       continue;
     }
-    group++;
     const next: typeof combos = [];
     for (const c of combos) {
       piece.forEach((option, i) => {
-        next.push({
-          runs: [...c.runs, { text: option, group, zone }],
-          choices: [...c.choices, i],
-        });
+        const choices = c.choices.slice();
+        choices[group - 1] = i;
+        next.push({ runs: [...c.runs, { text: option, group, zone }], choices });
       });
       if (next.length > MAX_VARIANTS) {
         throw new PhraseError(`"${phrase}" expands to more than ${MAX_VARIANTS} variants`);
@@ -219,39 +236,94 @@ export function expandPattern(
 
   const seen = new Set<string>();
   const forms: PhraseForm[] = [];
+  // Each run's text is tokenised once, and a combination's words are the runs' words put
+  // together: tokenising every combination afresh made compiling a large lexicon slow.
+  const pieceWords = new Map<
+    string,
+    ReturnType<typeof wordsOf> & {
+      glueStart: boolean;
+      glueEnd: boolean;
+      head: string;
+      tail: string;
+    }
+  >();
+  const wordsOfRun = (text: string) => {
+    let w = pieceWords.get(text);
+    if (!w) {
+      checkCharacters(text);
+      const t = wordsOf(text, preserveCase);
+      const last = t.count - 1;
+      w = {
+        ...t,
+        glueStart: t.count > 0 && t.starts[0] === 0,
+        glueEnd: t.count > 0 && t.ends[last] === text.length,
+        head: t.count > 0 ? text.slice(0, t.starts[0]) : text,
+        tail: t.count > 0 ? text.slice(t.ends[last]) : '',
+      };
+      pieceWords.set(text, w);
+    }
+    return w;
+  };
   for (const { runs, choices } of combos) {
-    const variant = runs.map((r) => r.text).join('');
-    checkCharacters(variant);
-    const { base, starts, hyphens } = wordsOf(variant, preserveCase);
-    if (base.length === 0) {
+    const base: string[] = [];
+    const gaps: string[] = [];
+    const wordGroups: number[] = [];
+    const wordZones: number[] = [];
+    let pending = '';
+    let glued = false;
+    let previousGlues = false;
+    for (const r of runs) {
+      const w = wordsOfRun(r.text);
+      if (w.base.length === 0) {
+        pending += r.text;
+        continue;
+      }
+      if (previousGlues && w.glueStart && pending === '') glued = true;
+      w.base.forEach((word, k) => {
+        if (base.length > 0) gaps.push(k === 0 ? pending + w.head : w.gaps[k - 1]!);
+        base.push(word);
+        wordGroups.push(r.group);
+        wordZones.push(r.zone);
+      });
+      pending = w.tail;
+      previousGlues = w.glueEnd;
+    }
+    if (glued) {
+      // A word runs across a group's edge ("(non|)compliant"): read the combination whole.
+      const variant = runs.map((r) => r.text).join('');
+      const t = wordsOf(variant, preserveCase);
+      const runOf = (at: number) => {
+        let from = 0;
+        for (const r of runs) {
+          if (at < from + r.text.length) return r;
+          from += r.text.length;
+        }
+        return runs[runs.length - 1]!;
+      };
+      base.splice(0, base.length, ...t.base);
+      gaps.splice(0, gaps.length, ...t.gaps);
+      wordGroups.splice(0, wordGroups.length, ...t.starts.map((at) => runOf(at).group));
+      wordZones.splice(0, wordZones.length, ...t.starts.map((at) => runOf(at).zone));
+    }
+    const hyphens = gaps.map((g) => g.includes('-'));
+    if (base.length === 0 && withCore) {
       if (combos.length === 1) throw new PhraseError(`"${phrase}" has no words to match`);
       continue;
     }
-    // Each word belongs to the run its first character falls in.
-    const runOf = (at: number) => {
-      let from = 0;
-      for (const r of runs) {
-        if (at < from + r.text.length) return r;
-        from += r.text.length;
-      }
-      return runs[runs.length - 1]!;
-    };
-    const wordGroups = starts.map((at) => runOf(at).group);
-    const wordZones = starts.map((at) => runOf(at).zone);
-    const lead = wordZones.filter((z) => z === 0).length;
-    const trail = wordZones.filter((z) => z === 2).length;
-    if (lead + trail === base.length) continue;
+    const lead = withCore ? wordZones.filter((z) => z === 0).length : 0;
+    const trail = withCore ? wordZones.filter((z) => z === 2).length : 0;
+    if (withCore && lead + trail === base.length) continue;
     const coreStart = lead;
-    const coreEnd = base.length - trail;
+    const coreEnd = withCore ? base.length - trail : 0;
 
     const inflected: string[][] = [];
-    if (!inflect) inflected.push(base);
+    if (!inflect || !withCore) inflected.push(base);
     else {
       // A verb phrase inflects its first word; in "self-manage" that word is the compound's end.
-      const coreText = base.slice(coreStart, coreEnd);
-      const firstWord = variant.slice(starts[coreStart]).trim().split(/\s+/)[0]!;
-      const at =
-        coreStart + (inflect === 'verb' ? words(firstWord).length - 1 : coreText.length - 1);
+      // The first word as written runs to the first gap with a space in it.
+      let firstWordEnd = coreStart;
+      while (firstWordEnd + 1 < coreEnd && !/\s/.test(gaps[firstWordEnd]!)) firstWordEnd++;
+      const at = inflect === 'verb' ? firstWordEnd : coreEnd - 1;
       for (const form of inflections(base[at]!, inflect)) {
         const copy = base.slice();
         copy[at] = form;
@@ -259,9 +331,10 @@ export function expandPattern(
       }
     }
     for (const form of inflected) {
-      const ways = join
-        ? joinings(form.length, hyphens, [coreStart, coreEnd])
-        : [form.map((_, k) => [k])];
+      const ways =
+        join && withCore
+          ? joinings(form.length, hyphens, [coreStart, coreEnd])
+          : [form.map((_, k) => [k])];
       for (const runsOfWords of ways) {
         const joined = runsOfWords.map((run) => run.map((k) => form[k]).join(''));
         const key = joined.join(' ');
@@ -271,13 +344,54 @@ export function expandPattern(
           words: joined,
           groups: runsOfWords.map((run) => wordGroups[run[0]!]!),
           choices,
-          lead: runsOfWords.filter((run) => run[0]! < coreStart).length,
-          trail: runsOfWords.filter((run) => run[0]! >= coreEnd).length,
+          lead: withCore ? runsOfWords.filter((run) => run[0]! < coreStart).length : 0,
+          trail: withCore ? runsOfWords.filter((run) => run[0]! >= coreEnd).length : 0,
         });
       }
     }
   }
+  return forms;
+}
+
+/**
+ * All word sequences a phrase matches, with the group and context of each word. Throws
+ * PhraseError with a fix-it message for a phrase that could never match.
+ */
+export function expandPattern(
+  phrase: string,
+  inflect?: 'noun' | 'verb',
+  preserveCase = false,
+  join = true,
+): PhrasePattern {
+  const { zoned, options } = parse(phrase);
+  const forms = expandZones(phrase, zoned, options.length, [0, 1, 2], inflect, preserveCase, join);
   return { options, forms };
+}
+
+/**
+ * A phrase as the matcher holds it: the flagged words' forms for the trie, and the [context]
+ * words before and after as separate lists, checked around a match. Keeping them out of the trie
+ * stops "[(he|she|they) (is|was|has been)]" multiplying every form of the words it precedes.
+ */
+export interface SplitPattern {
+  options: string[][];
+  core: PhraseForm[];
+  /** Undefined when the phrase has no [context] there; a form with no words makes it optional. */
+  lead: PhraseForm[] | undefined;
+  trail: PhraseForm[] | undefined;
+}
+
+export function splitPattern(phrase: string, inflect?: 'noun' | 'verb'): SplitPattern {
+  const { zoned, options } = parse(phrase);
+  const has = (zone: number) => zoned.some((z) => z.zone === zone);
+  const zone = (include: number[]) =>
+    expandZones(phrase, zoned, options.length, include, inflect, false, true);
+  return {
+    options,
+    core: zone([1]),
+    lead: has(0) ? zone([0]) : undefined,
+    trail: has(2) ? zone([2]) : undefined,
+  };
 }
 
 /** All normalised word sequences a phrase matches, [context] words included. */

@@ -1,5 +1,6 @@
 import type { Finding, Replacement } from '../finding.ts';
-import { expandPattern, expandPhrase } from '../lexicon/expand-phrase.ts';
+import { expandPhrase, splitPattern } from '../lexicon/expand-phrase.ts';
+import { compileZone, matchZone, type ContextZone } from './context-zone.ts';
 import { localise, type LocalisedText } from '../lexicon/localise.ts';
 import { mergeLayers } from '../lexicon/merge-layers.ts';
 import type { DocumentKindGuess } from '../document-kind/detect-document-kind.ts';
@@ -74,17 +75,26 @@ interface Terminal {
   length: number;
   /** The phrase's forms as written (words run together), for case-sensitive entries only. */
   surface: Set<string> | undefined;
-  /** Which group each word came from, and the [context] words at either end. */
-  form: { groups: Uint8Array; choices: Uint8Array; lead: number; trail: number } | undefined;
+  /** Which group each word came from, and which option of each group this form took. */
+  form: { groups: Uint8Array; choices: Int8Array } | undefined;
   /** Each group's options as written in the phrase, shared by all of its forms. */
   options: string[][] | undefined;
+  /** The phrase's [context] words before and after, checked around a match. */
+  lead: ContextZone | undefined;
+  trail: ContextZone | undefined;
 }
 
 interface PhraseCandidate extends Candidate {
   compiled: CompiledEntry;
   terminal: Terminal;
-  /** Token index of each phrase word (words let through between them are skipped). */
+  /** Token index of each matched word, [context] included (words let through are skipped). */
   path: Int32Array;
+  /** The group of each of those words, and the option each group took (-1: none). */
+  groups: Uint8Array | undefined;
+  choices: Int8Array | undefined;
+  /** How many of those words are [context] before and after the flagged ones. */
+  lead: number;
+  trail: number;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, suggest: 1, warn: 2 };
@@ -133,6 +143,20 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
 
   const scareEntries: CompiledEntry[] = [];
   const gapEntries: CompiledEntry[] = [];
+  const zones = new Map<string, ContextZone>();
+  const zoneFor = (
+    side: 'lead' | 'trail',
+    phrase: string,
+    forms: Parameters<typeof compileZone>[1],
+  ) => {
+    // Same [context] text and the same group numbering before it: the same zone.
+    const text =
+      side === 'lead'
+        ? phrase.slice(0, phrase.indexOf(']') + 1)
+        : phrase.slice(phrase.lastIndexOf('['));
+    const key = `${side}\u0000${text}\u0000${forms[0]?.choices.length ?? 0}\u0000${forms[0]?.choices.join(',')}`;
+    return zones.get(key) ?? zones.set(key, compileZone(side, forms)).get(key)!;
+  };
 
   for (const { entry, layer } of merged.entries) {
     const compiled: CompiledEntry = {
@@ -148,10 +172,13 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       const surface = entry.caseSensitive
         ? new Set(expandPhrase(phrase, entry.inflect, true).map((seq) => seq.join('')))
         : undefined;
-      const { options, forms } = expandPattern(phrase, entry.inflect);
-      // Plain phrases (no groups, no context) keep no per-form detail: most of the lexicon.
-      const plain = options.length === 0 && forms.every((f) => f.lead === 0 && f.trail === 0);
-      for (const f of forms) {
+      const { options, core, lead, trail } = splitPattern(phrase, entry.inflect);
+      // Zones are shared by every phrase with the same [context] text.
+      const leadZone = lead && zoneFor('lead', phrase, lead);
+      const trailZone = trail && zoneFor('trail', phrase, trail);
+      // Plain phrases (no groups) keep no per-form detail: most of the lexicon.
+      const plain = options.length === 0;
+      for (const f of core) {
         builder.insert(f.words.map(wordKey), {
           compiled,
           check: phraseCheck(f.words),
@@ -159,13 +186,10 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
           surface,
           form: plain
             ? undefined
-            : {
-                groups: Uint8Array.from(f.groups),
-                choices: Uint8Array.from(f.choices),
-                lead: f.lead,
-                trail: f.trail,
-              },
+            : { groups: Uint8Array.from(f.groups), choices: Int8Array.from(f.choices) },
           options: plain ? undefined : options,
+          lead: leadZone,
+          trail: trailZone,
         });
       }
     }
@@ -186,6 +210,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         surface: undefined,
         form: undefined,
         options: undefined,
+        lead: undefined,
+        trail: undefined,
       });
     }
   }
@@ -218,14 +244,11 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
 
   /** The edits a phrase's alternatives make, with the words and groups the phrase matched. */
   function replacementsFor(text: string, from: number, c: PhraseCandidate): Replacement[] {
-    const { terminal: t, path: at } = c;
-    const form = t.form;
+    const { terminal: t, path: at, choices } = c;
     const n = at.length;
-    const coreFrom = form?.lead ?? 0;
-    const coreTo = n - (form?.trail ?? 0);
     let flagged = '';
-    for (let k = coreFrom; k < coreTo; k++)
-      flagged += (k > coreFrom ? ' ' : '') + normAt(tokens, at[k]!);
+    for (let k = c.lead; k < n - c.trail; k++)
+      flagged += (k > c.lead ? ' ' : '') + normAt(tokens, at[k]!);
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
     for (let k = 0; k < n; k++) {
@@ -237,9 +260,10 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       from,
       starts,
       ends,
-      groups: form?.groups ?? new Uint8Array(n),
-      option: (g) => t.options?.[g - 1]?.[form!.choices[g - 1]!] ?? '',
+      groups: c.groups ?? new Uint8Array(n),
+      option: (g) => (choices ? (t.options?.[g - 1]?.[choices[g - 1]!] ?? '') : ''),
       flagged,
+      lead: c.lead,
       caseSensitive: c.compiled.entry.caseSensitive === true,
     };
     const out: Replacement[] = [];
@@ -248,6 +272,40 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       if (r) out.push(r);
     }
     return out;
+  }
+
+  /**
+   * A match of the flagged words, with the phrase's [context] words found around it: the whole
+   * path, its groups and the options they took. Undefined when required context is missing.
+   */
+  function withContext(t: Terminal, core: Int32Array) {
+    const lead = t.lead && matchZone(t.lead, tokens, core[0]!);
+    const trail = t.trail && matchZone(t.trail, tokens, core[core.length - 1]!);
+    if ((t.lead && !lead) || (t.trail && !trail)) return undefined;
+    const leadLength = lead ? lead.tokens.length : 0;
+    const trailLength = trail ? trail.tokens.length : 0;
+    if (!t.form && leadLength === 0 && trailLength === 0) {
+      return { path: core, groups: undefined, choices: undefined, lead: 0, trail: 0 };
+    }
+    const n = leadLength + core.length + trailLength;
+    const path = new Int32Array(n);
+    const groups = new Uint8Array(n);
+    const choices = Int8Array.from(t.form?.choices ?? (t.options ?? []).map(() => -1));
+    if (lead) path.set(lead.tokens, 0);
+    path.set(core, leadLength);
+    if (trail) path.set(trail.tokens, leadLength + core.length);
+    if (t.form) groups.set(t.form.groups, leadLength);
+    for (const [zone, match, at] of [
+      [t.lead, lead, 0],
+      [t.trail, trail, leadLength + core.length],
+    ] as const) {
+      if (!zone || !match) continue;
+      groups.set(zone.groups[match.form]!, at);
+      zone.choices[match.form]!.forEach((choice, g) => {
+        if (choice >= 0) choices[g] = choice;
+      });
+    }
+    return { path, groups, choices, lead: leadLength, trail: trailLength };
   }
 
   function toFinding(
@@ -315,23 +373,26 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
               continue;
             }
             if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;
-            const at = path.slice(0, depth + 1);
-            if (t.surface && !surfaceMatches(text, tokens, at, t.surface)) continue;
+            const core = path.slice(0, depth + 1);
+            if (t.surface && !surfaceMatches(text, tokens, core, t.surface)) continue;
+            if (t.lead || t.trail) work += 4;
+            const whole = withContext(t, core);
+            if (!whole) continue;
+            const first = whole.path[0]!;
+            const last = whole.path[whole.path.length - 1]!;
             if (c.context) {
               work += c.context.cost;
-              if (!contextAllows(c.context, tokens, i, j)) continue;
+              if (!contextAllows(c.context, tokens, first, last)) continue;
             }
-            const lead = t.form?.lead ?? 0;
-            const trail = t.form?.trail ?? 0;
             candidates.push({
-              start: start[at[lead]!]!,
-              end: end[at[depth - trail]!]!,
-              extent: end[j]! - start[i]!,
+              start: start[i]!,
+              end: end[j]!,
+              extent: end[last]! - start[first]!,
               layer: c.layer,
               severityRank: c.severityRank,
               compiled: c,
               terminal: t,
-              path: at,
+              ...whole,
             });
           }
         }

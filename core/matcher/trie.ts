@@ -20,14 +20,16 @@ const slotOf = (parent: number, key: number, mask: number) =>
 
 /** Collects paths, then freezes them into a flat trie. */
 export class TrieBuilder<T> {
-  private readonly edges = new Map<string, number>();
+  /** (parent, key) → child, keyed by one number: building string keys was most of compiling. */
+  private readonly edges = new Map<number, number>();
   private readonly edgeList: [parent: number, key: number, child: number][] = [];
   private readonly ends: (T[] | undefined)[] = [undefined];
 
   insert(path: readonly number[], terminal: T): void {
     let node = 0;
     for (const key of path) {
-      const id = `${node}:${key}`;
+      // Keys are 30-bit and nodes stay far below 2^22, so this is exact in a double.
+      const id = node * 0x40000000 + (key & 0x3fffffff);
       let next = this.edges.get(id);
       if (next === undefined) {
         next = this.ends.length;

@@ -16,6 +16,8 @@ export interface MatchedPhrase {
   option(group: number): string;
   /** The flagged words, normalised and joined by spaces: the key of a `group: 0` table. */
   flagged: string;
+  /** How many of the words are leading [context]: words let through after them travel with them. */
+  lead: number;
   caseSensitive: boolean;
 }
 
@@ -87,7 +89,13 @@ export function renderReplacement(alt: Alternative, m: MatchedPhrase): Replaceme
     }
     if (first < 0) return '';
     const from = first > 0 ? ends[first - 1]! : starts[first]!;
-    let words = text.slice(from, ends[final]).replace(/^[\s\-‐‑]+/, '');
+    // A group ending the leading [context] keeps the words let through after it: "$1" of
+    // "is now successfully self-managing" is "is now".
+    const to = final === m.lead - 1 && final < last ? starts[final + 1]! : ends[final]!;
+    let words = text
+      .slice(from, to)
+      .replace(/^[\s\-‐‑]+/, '')
+      .trimEnd();
     // "His" moved from the start of a sentence to its middle becomes "his".
     const capitalisedByPosition =
       !m.caseSensitive && starts[first] === start && atSentenceStart && offset > 0;
