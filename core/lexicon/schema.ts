@@ -22,7 +22,7 @@ export const DocumentKindSchema = z.enum(DOCUMENT_KINDS, {
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
 export const DetectorSchema = z.enum(DETECTORS, {
-  error: 'expected "scare-quotes" or "unfilled-placeholder"',
+  error: 'expected "scare-quotes", "doubting-quotes" or "unfilled-placeholder"',
 });
 
 const text = (what: string) =>

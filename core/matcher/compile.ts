@@ -142,6 +142,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   const builder = new TrieBuilder<Terminal>();
 
   const scareEntries: CompiledEntry[] = [];
+  let hasDoubting = false;
   const gapEntries: CompiledEntry[] = [];
   const zones = new Map<string, ContextZone>();
   const zoneFor = (
@@ -166,7 +167,10 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       text: localise(entry, locale),
       context: compileContext(entry.context),
     };
-    if (entry.detect === 'scare-quotes') scareEntries.push(compiled);
+    if (entry.detect === 'scare-quotes' || entry.detect === 'doubting-quotes') {
+      scareEntries.push(compiled);
+      if (entry.detect === 'doubting-quotes') hasDoubting = true;
+    }
     if (entry.detect === 'unfilled-placeholder') gapEntries.push(compiled);
     for (const phrase of entry.phrases ?? []) {
       const surface = entry.caseSensitive
@@ -449,12 +453,16 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     if (hasScare && quotations && quotations.length > 0) {
       let added = false;
       for (let q = 0; q < quotations.length; q++) {
-        const { kind, start: qStart, end: qEnd } = quotations[q]!;
+        const { kind, doubt, start: qStart, end: qEnd } = quotations[q]!;
         if (kind !== 'scare') continue;
         // Quoted words on the allow-list ("ignore this phrase everywhere") are left alone too.
         if (allowed && allowed(qStart + 1, qEnd - 1)) continue;
         for (let e = 0; e < scareEntries.length; e++) {
           const c = scareEntries[e]!;
+          // Each quotation goes to one detector: "doubting-quotes" takes those that doubt the
+          // account outright, "scare-quotes" the rest (and all of them if the other is off).
+          const doubting = c.entry.detect === 'doubting-quotes';
+          if (doubting ? !doubt : doubt && hasDoubting) continue;
           if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;
           // The correction is the sentence without the marks.
           const unquoted = text.slice(qStart + 1, qEnd - 1).trim();

@@ -11,6 +11,12 @@ import { isWordCode } from './word-chars.ts';
  */
 export interface Quotation {
   kind: 'direct' | 'scare';
+  /**
+   * A scare quote that doubts the person's own account outright: straight after "his", "her",
+   * "their" or "the patient's" (her "chronic fatigue"), or around a pain score (his pain is
+   * "still a 10"). Rare in notes that quote people verbatim, so it can be suggested, not noted.
+   */
+  doubt: boolean;
   /** Offsets of the opening and just past the closing quotation mark. */
   start: number;
   end: number;
@@ -149,6 +155,21 @@ function titleCase(text: string, tokens: Tokens, firstWord: number, count: numbe
   return true;
 }
 
+const POSSESSIVE = new Set(['his', 'her', 'their', "patient's", "patients'"]);
+const SCORED = new Set(['pain', 'score', 'severity']);
+
+function doubtsAccount(tokens: Tokens, open: number, firstWord: number): boolean {
+  const k = firstWord - 1;
+  if (k < 0 || tokens.end[k]! > open || tokens.clause[firstWord]) return false;
+  if (POSSESSIVE.has(normAt(tokens, k))) return true;
+  // "pain is (still) "…"": the score as the person gave it, put in doubt.
+  let verb = k;
+  if (normAt(tokens, verb) === 'still') verb--;
+  if (verb < 1 || !['is', 'was', 'remains', 'remained'].includes(normAt(tokens, verb)))
+    return false;
+  return SCORED.has(normAt(tokens, verb - 1));
+}
+
 export function classifyQuotations(
   text: string,
   tokens: Tokens,
@@ -173,7 +194,12 @@ export function classifyQuotations(
       count >= LONG_QUOTE_WORDS ||
       framedBefore(text, tokens, start, from) ||
       attributedAfter(tokens, end);
-    result.push({ kind: direct ? 'direct' : 'scare', start, end });
+    result.push({
+      kind: direct ? 'direct' : 'scare',
+      start,
+      end,
+      doubt: !direct && doubtsAccount(tokens, start, firstWord),
+    });
   }
   return result;
 }

@@ -48,3 +48,20 @@ describe('classifyQuotations', () => {
     expect(kinds(text).map(([k]) => k)).toEqual([kind]);
   });
 });
+
+describe('scare quotes that doubt the account outright', () => {
+  const doubts = (text: string) =>
+    classifyQuotations(text, tokenize(text), 0, text.length).map((q) => q.doubt);
+
+  it.each([
+    ['Her pain is "still a 10".', true],
+    ["He says his pain remains 'unbearable'.", true],
+    ['Her "chronic fatigue" keeps her off work.', true],
+    ["She reports her 'seizures' happen daily.", true],
+    ['He reports "seizures" daily.', false],
+    ['Her vision "greyed out" from the edges.', false],
+    ['She said, "my pain is a 10".', false],
+  ])('%s → %s', (text, doubt) => {
+    expect(doubts(text)).toEqual([doubt]);
+  });
+});
