@@ -13,18 +13,30 @@ export const CARD_CSS = `
 .card .message { margin: 6px 0; }
 .card .alternatives { list-style: none; margin: 6px 0; padding: 0; }
 .card .alternatives li { padding: 6px 8px; border-radius: 6px; cursor: pointer; border: 1px solid transparent; }
-.card .alternatives li.active, .card .alternatives li:hover { background: #eef1f8; border-color: #6a7bb0; }
+.card .alternatives li.active { background: #eef1f8; border-color: #6a7bb0; }
+.card .preview { margin: 4px 0 6px; padding: 2px 0 2px 8px; border-left: 2px solid #c9ced8; font-size: 13px; color: #3a4150; }
+.card .preview-label, .card .rewrite-label { font-size: 12px; color: #5a6170; }
+.card .preview ins { text-decoration: underline 2px; text-underline-offset: 2px; background: #eef1f8; color: inherit; }
 .card .advice { margin: 6px 0; font-style: italic; }
+.card .rewrite { margin: 6px 0; font-size: 13px; }
+.card .rewrite p { margin: 0 0 4px; }
+.card.empty .phrase { font-weight: 500; }
 .card .why summary { cursor: pointer; color: #2b4a8a; }
 .card .source { font-size: 12px; color: #4a5160; }
 .card footer { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
-.card footer button { font: inherit; font-size: 12px; padding: 3px 8px; border: 1px solid #c9ced8; border-radius: 6px; background: #f7f8fa; cursor: pointer; }
+.card .kind { margin-top: 6px; font-size: 12px; color: #4a5160; }
+.card .kind p { margin: 0; }
+.card .kinds { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
+.card .kinds button[aria-pressed="true"] { border-color: #6a7bb0; font-weight: 600; }
+.card footer button, .card .rewrite button, .card .kind button { font: inherit; font-size: 12px; padding: 3px 8px; border: 1px solid #c9ced8; border-radius: 6px; background: #f7f8fa; cursor: pointer; }
 .card .hint { margin: 6px 0 0; font-size: 11px; color: #5a6170; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e8eaf0; background: #1f2330; border-color: #454c5e; }
-  .card .alternatives li.active, .card .alternatives li:hover { background: #2c3448; }
-  .card footer button { background: #2a2f3d; color: inherit; border-color: #454c5e; }
-  .card .severity, .card .source, .card .hint, .card .close { color: #aab0bf; }
+  .card .alternatives li.active, .card .preview ins { background: #2c3448; }
+  .card footer button, .card .rewrite button, .card .kind button { background: #2a2f3d; color: inherit; border-color: #454c5e; }
+  .card .severity, .card .source, .card .hint, .card .close, .card .kind { color: #aab0bf; }
+  .card .preview { color: #d0d4de; border-color: #454c5e; }
+  .card .preview-label, .card .rewrite-label { color: #aab0bf; }
   .card .why summary { color: #9fb6ea; }
 }
 `;

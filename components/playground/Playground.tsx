@@ -47,7 +47,7 @@ export function Playground() {
       <ol class="findings">
         {findings.map((f) => (
           <li key={`${f.start}:${f.entryId}`}>
-            <FindingCard finding={f} />
+            <FindingCard finding={f} text={text} />
           </li>
         ))}
       </ol>

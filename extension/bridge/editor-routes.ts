@@ -1,5 +1,6 @@
 /* The page-world side: this runs beside the page's own scripts, where editor instances live. */
 import {
+  BRIDGE_EDITED,
   BRIDGE_PREPARE,
   BRIDGE_REPLACE,
   BRIDGE_REPLACED,
@@ -33,10 +34,15 @@ interface TinyEditor {
   selection: { setRng(range: Range): void };
   undoManager: { transact(fn: () => void): void };
   insertContent(html: string): void;
-  dom: { encode(text: string): string };
+  dom: { isBlock(node: Node): boolean };
 }
 interface Quill {
   history?: { cutoff(): void };
+}
+/** TipTap puts its editor on the editable; under it is a ProseMirror view. */
+interface TipTap {
+  state: { tr: { setMeta(key: string, value: unknown): unknown } };
+  view: { dispatch(tr: unknown): void };
 }
 interface TinyGlobal {
   get(): TinyEditor[];
@@ -71,6 +77,26 @@ function quillFor(el: HTMLElement): Quill | undefined {
   return found && typeof found === 'object' && 'history' in found ? (found as Quill) : undefined;
 }
 
+function tiptapFor(el: HTMLElement): TipTap | undefined {
+  const editor = (el as HTMLElement & { editor?: Partial<TipTap> }).editor;
+  return editor && typeof editor.view?.dispatch === 'function' && editor.state?.tr
+    ? (editor as TipTap)
+    : undefined;
+}
+
+/**
+ * Closes the editor's current undo step, so the next change starts one of its own. ProseMirror's
+ * history joins changes made within half a second next to each other (typing over a gap just
+ * inserted), Quill's those within a second. ProseMirror's `closeHistory(tr)` sets a meta flag
+ * keyed by its plugin key, whose name is "closeHistory$": the page's own copy of the module is
+ * out of reach, its key's name is not (a page with a second key of that name would ignore it).
+ */
+function closeUndoStep(el: HTMLElement): void {
+  quillFor(el)?.history?.cutoff();
+  const tiptap = tiptapFor(el);
+  if (tiptap) tiptap.view.dispatch(tiptap.state.tr.setMeta('closeHistory$', true));
+}
+
 function currentRange(el: HTMLElement): Range | undefined {
   const doc = el instanceof HTMLIFrameElement ? el.contentDocument : el.ownerDocument;
   const selection = doc?.getSelection();
@@ -97,20 +123,73 @@ function replace(el: HTMLElement, text: string): boolean {
   }
   const tiny = tinymceFor(el);
   if (tiny) {
+    const html = formattedLikeStart(range, tiny, text);
     tiny.undoManager.transact(() => {
       tiny.selection.setRng(range);
-      tiny.insertContent(tiny.dom.encode(text));
+      tiny.insertContent(html);
     });
     return true;
   }
   return false;
 }
 
+/** The text node holding the range's first character (its start may sit at the end of a node). */
+function firstTextOf(range: Range): Text | undefined {
+  const start = range.startContainer;
+  if (start.nodeType === Node.TEXT_NODE && range.startOffset < (start as Text).data.length) {
+    return start as Text;
+  }
+  const root = range.commonAncestorContainer;
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
+    root,
+    NodeFilter.SHOW_TEXT,
+  );
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    if (range.comparePoint(text, 0) > 0) return undefined;
+    if (text === start || !range.intersectsNode(text) || text.data.length === 0) continue;
+    return text;
+  }
+  return undefined;
+}
+
+/**
+ * TinyMCE writes new text with the formatting where its caret lands once the selection is gone,
+ * which is outside a bold word the selection started in. The text takes the formatting of the
+ * replaced words' first character instead: copies of the inline elements around it (bold, a
+ * link, a styled span), innermost last, the text inside them, as HTML for insertContent.
+ */
+function formattedLikeStart(range: Range, tiny: TinyEditor, text: string): string {
+  const doc = range.startContainer.ownerDocument!;
+  let node: Node = doc.createTextNode(text);
+  const body = tiny.getBody();
+  for (let el = firstTextOf(range)?.parentElement; el && el !== body; el = el.parentElement) {
+    if (tiny.dom.isBlock(el)) break;
+    const copy = el.cloneNode(false) as Element;
+    copy.removeAttribute('id');
+    copy.append(node);
+    node = copy;
+  }
+  const holder = doc.createElement('div');
+  holder.append(node);
+  return holder.innerHTML;
+}
+
 export function listenForReplaceRequests(doc: Document): void {
   doc.addEventListener(
     BRIDGE_PREPARE,
     (event) => {
-      if (event.target instanceof HTMLElement) quillFor(event.target)?.history?.cutoff();
+      if (event.target instanceof HTMLElement) closeUndoStep(event.target);
+    },
+    true,
+  );
+  doc.addEventListener(
+    BRIDGE_EDITED,
+    (event) => {
+      const target = event.target;
+      if (!(target instanceof HTMLElement)) return;
+      // The editor takes a DOM edit in when its mutation observer runs: close the step after.
+      setTimeout(() => closeUndoStep(target), 0);
     },
     true,
   );

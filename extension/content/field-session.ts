@@ -1,10 +1,13 @@
 import {
   createIncrementalScanner,
+  type DocumentKind,
+  type DocumentKindGuess,
   type Finding,
   type IncrementalScanner,
   type Matcher,
   type Severity,
 } from '@/core/engine';
+import { createKindTracker, type KindMemory } from './document-kind.ts';
 import type { HighlightPainter } from './highlight/highlight-painter.ts';
 import { ControlMirror } from './highlight/control-mirror.ts';
 import type { OverlayPainter } from './highlight/overlay-painter.ts';
@@ -15,6 +18,11 @@ export interface FieldSession {
   readonly adapter: FieldAdapter;
   /** Current findings, in text order, without the ones ignored here. */
   findings(): readonly Finding[];
+  /**
+   * The text a finding of this session was made from (also an earlier scan's, which a card may
+   * still show), so applying it can tell whether the words it replaces have changed since.
+   */
+  sourceOf(finding: Finding): string | undefined;
   /** Re-reads the field and redraws, coalescing bursts of input into one scan per task. */
   schedule(): void;
   /** Re-reads and redraws now. */
@@ -23,8 +31,15 @@ export interface FieldSession {
   place(): void;
   /** Re-positions overlay boxes only if the field moved. */
   placeIfMoved(): void;
-  /** Where a finding sits on screen, for anchoring the card. */
-  rectOf(finding: Finding): DOMRect | undefined;
+  /** Where a finding (or any range of the text) sits on screen, for anchoring the card. */
+  rectOf(range: { start: number; end: number }): DOMRect | undefined;
+  /** What the field is read as (which letter-only entries apply), and whether the clinician chose it. */
+  documentKind(): { kind: DocumentKindGuess; chosen: boolean };
+  /**
+   * Reads the field as `kind` from now until the page is reloaded (`undefined`: guess from its
+   * text again), and re-checks it at once.
+   */
+  chooseDocumentKind(kind: DocumentKind | undefined): void;
   ignoreHere(finding: Finding): void;
   setMatcher(matcher: Matcher): void;
   setVisible(visible: boolean): void;
@@ -35,10 +50,14 @@ export interface SessionDeps {
   minSeverity: Severity;
   /** "Ignore here" choices for this field, kept by the caller so they outlive the session. */
   ignored: Set<string>;
+  /** The kind chosen for this field in the card, kept by the caller likewise. */
+  kind: KindMemory;
   layer: () => Layer;
   highlights: HighlightPainter | undefined;
   overlay: () => OverlayPainter;
   onFindings: (session: FieldSession) => void;
+  /** After a re-check because the kind in force changed (chosen, or guessed again). */
+  onKindChange?: (session: FieldSession) => void;
 }
 
 /**
@@ -58,14 +77,16 @@ function drawn(): void {
  * "typing in a long note re-checks one paragraph" is proved without timing anything. Names, not
  * `detail`, because the page's world cannot read an object made in the content script's.
  */
-const work = { scans: 0, paragraphs: 0, lines: 0 };
+const work = { scans: 0, paragraphs: 0, lines: 0, kinds: 0 };
 let workMark = '';
 function counted(paragraphs: number, lines: number): void {
   work.scans++;
   work.paragraphs += paragraphs;
   work.lines += lines;
   if (workMark) performance.clearMarks(workMark);
-  workMark = `alongside-work scans=${work.scans} paragraphs=${work.paragraphs} lines=${work.lines}`;
+  workMark =
+    `alongside-work scans=${work.scans} paragraphs=${work.paragraphs} lines=${work.lines}` +
+    ` kinds=${work.kinds}`;
   performance.mark(workMark);
 }
 
@@ -84,10 +105,31 @@ export function createFieldSession(
   initialMatcher: Matcher,
   deps: SessionDeps,
 ): FieldSession {
-  const options = { minSeverity: deps.minSeverity };
-  let scanner: IncrementalScanner = createIncrementalScanner(initialMatcher, options);
+  let matcher = initialMatcher;
+  // Letter-only entries depend on what the field is: guessed from its text as it grows (or
+  // chosen in the card). The scanner caches per options, so a new one only when the kind changes.
+  const kinds = createKindTracker({
+    memory: deps.kind,
+    timers: adapter.field.ownerDocument.defaultView ?? undefined,
+    onGuess: () => work.kinds++,
+    onIdleChange: () => {
+      rescan();
+      deps.onKindChange?.(session);
+    },
+  });
+  const newScanner = () =>
+    createIncrementalScanner(matcher, {
+      minSeverity: deps.minSeverity,
+      documentKind: kinds.kind,
+    });
+  let scanner: IncrementalScanner = newScanner();
+  const rescan = () => {
+    scanner = newScanner();
+    update();
+  };
   let text = '';
   let current: Finding[] = [];
+  const sources = new WeakMap<Finding, string>();
   let visible = true;
   let pending = false;
   const ignored = deps.ignored;
@@ -128,10 +170,12 @@ export function createFieldSession(
   const update = () => {
     pending = false;
     text = adapter.read();
+    if (kinds.observe(text)) scanner = newScanner();
     const found = scanner.scan(text);
     const rebuiltBefore = mirror?.rebuilt ?? 0;
     // Keys are built only when something was ignored: this runs on every keystroke.
     current = ignored.size ? found.filter((f) => !ignored.has(ignoreKey(text, f))) : found;
+    for (const f of current) sources.set(f, text);
     // The mirror re-lays-out only changed lines, so drawing at once is cheap enough.
     draw();
     counted(scanner.lastRescanned, (mirror?.rebuilt ?? 0) - rebuiltBefore);
@@ -141,6 +185,7 @@ export function createFieldSession(
   const session: FieldSession = {
     adapter,
     findings: () => current,
+    sourceOf: (finding) => sources.get(finding),
     schedule() {
       if (pending) return;
       pending = true;
@@ -175,9 +220,19 @@ export function createFieldSession(
       ignored.add(ignoreKey(text, finding));
       update();
     },
-    setMatcher(matcher) {
-      scanner = createIncrementalScanner(matcher, options);
+    documentKind: () => ({ kind: kinds.kind, chosen: kinds.chosen !== undefined }),
+    chooseDocumentKind(kind) {
+      // Re-read first, so the choice applies to the text as it is now.
+      text = adapter.read();
+      kinds.observe(text);
+      kinds.choose(kind);
+      scanner = newScanner();
       update();
+      deps.onKindChange?.(session);
+    },
+    setMatcher(next) {
+      matcher = next;
+      rescan();
     },
     setVisible(next) {
       if (next === visible) return;
@@ -185,6 +240,7 @@ export function createFieldSession(
       draw();
     },
     destroy() {
+      kinds.destroy();
       mirror?.destroy();
       clear();
       current = [];

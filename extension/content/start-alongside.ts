@@ -10,7 +10,10 @@ import {
 } from '../settings.ts';
 import { applySuggestion } from './apply/apply-suggestion.ts';
 import { createCardController } from './card/card-controller.ts';
+import { copyText } from './card/copy-text.ts';
+import type { KindMemory } from './document-kind.ts';
 import { createFieldSession, type FieldSession } from './field-session.ts';
+import { startGapMode, type GapMode } from './gaps/gap-mode.ts';
 import { fieldOf, type CheckableField } from './fields/is-checkable-field.ts';
 import { watchEditableFields } from './fields/watch-editable-fields.ts';
 import { createHighlightPainter } from './highlight/highlight-painter.ts';
@@ -33,6 +36,8 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
   let lexicons: { locale: string; lexicons: Lexicon[] } | undefined;
   // "Ignore here" choices outlive a restart of the checks (a settings change), per field.
   const ignored = new WeakMap<Element, Set<string>>();
+  // So does the kind of document chosen for a field in the card, until the page is reloaded.
+  const kinds = new WeakMap<Element, KindMemory>();
   let current = '';
   const apply = async (settings: Settings) => {
     // Only what changes this frame's checking restarts it: not another site's switch, say.
@@ -57,7 +62,7 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
       lexicons = { locale: settings.locale, lexicons: await fetchLexicons(settings.locale) };
     }
     if (run.signal.aborted) return;
-    runChecks(win, lexicons.lexicons, settings, ignored, run.signal);
+    runChecks(win, lexicons.lexicons, settings, ignored, kinds, run.signal);
     // Only a start that worked is remembered, so the next settings event can try again.
     current = key;
   };
@@ -113,6 +118,7 @@ function runChecks(
   lexicons: Lexicon[],
   settings: Settings,
   ignored: WeakMap<Element, Set<string>>,
+  kinds: WeakMap<Element, KindMemory>,
   signal: AbortSignal,
 ): void {
   const doc = win.document;
@@ -165,9 +171,23 @@ function runChecks(
     for (const entry of entries) sessions.get(entry.target as CheckableField)?.update();
   });
 
+  // Tabbing through the {gaps} of the last suggestion applied, while that lasts.
+  let gaps: GapMode | undefined;
+  const say = (message: string) => {
+    const live = getLayer().live;
+    live.textContent = '';
+    // A fresh text node after clearing makes screen readers announce a repeated message too.
+    win.setTimeout(() => (live.textContent = message), 30);
+  };
+
   const cards = createCardController(getLayer, {
     apply(session, finding, index) {
-      const result = applySuggestion(session.adapter, finding, finding.suggestions[index]!);
+      gaps?.stop();
+      const result = applySuggestion(session.adapter, finding, index, session.sourceOf(finding));
+      const written = finding.replacements[index];
+      if (result === 'applied' && written) {
+        gaps = startGapMode(session.adapter, written, { announce: say, signal });
+      }
       session.update();
       if (result === 'stale') announceStale(session);
       if (result === 'too-long') {
@@ -189,6 +209,12 @@ function runChecks(
           ? s.personalAllow
           : [...s.personalAllow, phrase],
       }));
+    },
+    copyExample(session, text) {
+      const { root } = getLayer();
+      // Reached with Tab, focus is on the card's button: back to the caret first, as Escape does.
+      if (root.activeElement && returnToField) returnToField();
+      return copyText(text, root, saveCaret(session));
     },
     turnOffSite() {
       returnToField?.();
@@ -215,6 +241,8 @@ function runChecks(
       onFindings: report,
       minSeverity,
       ignored: ignored.get(field) ?? ignored.set(field, new Set()).get(field)!,
+      kind: kinds.get(field) ?? kinds.set(field, {}).get(field)!,
+      onKindChange: (s) => cards.kindChanged(s),
     });
     sessions.set(field, session);
     const listening = new AbortController();
@@ -308,8 +336,9 @@ function runChecks(
         const finding = nearestFinding(session.findings(), caret ?? 0);
         event.preventDefault();
         event.stopPropagation();
+        gaps?.stop();
         if (finding) cards.open(session, finding, 'keyboard');
-        else getLayer().live.textContent = 'No suggestions in this field.';
+        else cards.openEmpty(session, caret ?? 0);
       }
     },
     { capture: true, signal },
@@ -323,6 +352,8 @@ function runChecks(
       const session = sessionOf(path[0] ?? null);
       if (!session) return cards.close();
       const caret = session.adapter.caret();
+      // A click on a gap being filled in (flagged as unfilled) is for typing, not for a card.
+      if (caret !== undefined && gaps?.holds(session.adapter.field, caret)) return cards.close();
       const finding = caret === undefined ? undefined : findingAt(session.findings(), caret);
       if (finding) cards.open(session, finding);
       else cards.close();

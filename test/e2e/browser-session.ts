@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
-import { launchExtension, type LoadedExtension } from './launch-extension.ts';
+import { launchExtension, type LaunchOptions, type LoadedExtension } from './launch-extension.ts';
 
 export interface BrowserSession {
   readonly ext: LoadedExtension;
@@ -9,16 +9,18 @@ export interface BrowserSession {
 
 /**
  * One Chromium with the built extension and one fixture server for a whole test file, started
- * before its tests and closed after them. `prepare` runs once both are up (e.g. reset settings).
+ * before its tests and closed after them (or a describe block's, when called inside one).
+ * `prepare` runs once both are up (e.g. reset settings); `options` go to the browser's launch.
  */
 export function useBrowserSession(
   prepare?: (ext: LoadedExtension) => Promise<void>,
+  options?: LaunchOptions,
 ): BrowserSession {
   let ext: LoadedExtension | undefined;
   let server: FixtureServer | undefined;
   beforeAll(async () => {
     server = await startFixtureServer();
-    ext = await launchExtension();
+    ext = await launchExtension(options);
     await prepare?.(ext);
   }, 60_000);
   afterAll(async () => {

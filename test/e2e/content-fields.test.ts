@@ -85,7 +85,7 @@ describe('fields the content script checks, in Chromium with the extension', () 
       await page.keyboard.press('Enter');
       await expect
         .poll(async () => (await controlState(page, shadow)).value)
-        .toBe(`${before} He is has not been taking {medication} because {reason}.`);
+        .toBe(`${before} He has not been taking {treatment} because {reason}.`);
       await page.keyboard.press('Control+z');
       await expect.poll(async () => (await controlState(page, shadow)).value).toBe(typed);
       await expect.poll(async () => (await markBoxes(page)).length).toBe(1);

@@ -12,11 +12,15 @@ const FIELD = '[data-testid="field"]';
 /** Thirty characters, no loaded phrasing. */
 const INSERT = 'Reviewed again in clinic today';
 
-/** The content script's running totals of scans, paragraphs re-scanned and mirror lines rebuilt. */
+/**
+ * The content script's running totals of scans, paragraphs re-scanned, mirror lines rebuilt and
+ * guesses at the document's kind.
+ */
 interface Work {
   scans: number;
   paragraphs: number;
   lines: number;
+  kinds: number;
 }
 
 const readWork = (page: Page): Promise<Work> =>
@@ -25,7 +29,12 @@ const readWork = (page: Page): Promise<Work> =>
       performance.getEntriesByType('mark').findLast((m) => m.name.startsWith('alongside-work '))
         ?.name ?? '';
     const count = (key: string) => Number(new RegExp(`${key}=(\\d+)`).exec(name)?.[1] ?? 0);
-    return { scans: count('scans'), paragraphs: count('paragraphs'), lines: count('lines') };
+    return {
+      scans: count('scans'),
+      paragraphs: count('paragraphs'),
+      lines: count('lines'),
+      kinds: count('kinds'),
+    };
   });
 
 /** Input events on the field from now on, recorded before any listener on the field runs. */
@@ -90,6 +99,8 @@ describe('a 200 KB letter in a textarea, in Chromium with the extension', () => 
       expect(scans).toBeLessThanOrEqual(INSERT.length);
       expect(after.paragraphs - before.paragraphs).toBe(scans);
       expect(after.lines - before.lines).toBeLessThanOrEqual(scans);
+      // The letter's kind is not guessed again on each keystroke: at most once, when typing pauses.
+      expect(after.kinds - before.kinds).toBeLessThanOrEqual(1);
 
       // Typing a loaded phrase at the end adds one flag, drawn in view at the bottom of the field.
       await page.keyboard.press('Control+End');

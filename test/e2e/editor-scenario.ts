@@ -4,7 +4,8 @@ import type { Frame, Page } from 'playwright-core';
 /**
  * The one scenario every fixture editor must pass: type a letter with loaded phrases, see them
  * flagged, open the card by mouse and by Alt+Enter, apply, check the text, the caret and the
- * editor's own model, undo once, and find the original text back.
+ * editor's own model, undo once, and find the original text back; then a suggestion wider than
+ * its flag, with {gaps} to Tab through (runGapScenario).
  */
 export const LETTER = 'She claims her pain is bad. He refused the injection.';
 
@@ -99,6 +100,25 @@ export async function caretContext(frame: Frame): Promise<{ before: string; coll
   });
 }
 
+/** The selected text in the field's frame (a textarea's or input's selection, or the document's). */
+export async function selectedText(frame: Frame): Promise<string> {
+  return frame.evaluate(() => {
+    const field = document.querySelector('[data-testid="field"]') as HTMLElement;
+    if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
+      return field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0);
+    }
+    return getSelection()?.toString() ?? '';
+  });
+}
+
+/** What the layer's live region in the field's frame says now. */
+const liveText = (frame: Frame) =>
+  frame.evaluate(
+    () =>
+      document.querySelector('alongside-layer')?.shadowRoot?.querySelector('.live')?.textContent ??
+      '',
+  );
+
 /**
  * Quill's history merges changes made within a second of each other into one undo step, and a
  * bundled Quill gives no way to close the step: there the scenario pauses as a person would.
@@ -155,4 +175,98 @@ export async function runScenario(page: Page, url: string, name = ''): Promise<v
   expect((await caretContext(frame)).before.endsWith('He declined')).toBe(true);
   await page.keyboard.press('Control+z');
   await expect.poll(() => modelText(page)).toBe(original);
+
+  await runGapScenario(page, url, name);
+}
+
+export const NON_COMPLIANT = 'He is non-compliant with his medication.';
+export const WITH_GAPS = 'He has not been taking his {medication} because {reason}.';
+export const FILLED = 'He has not been taking his ramipril because it made him dizzy.';
+
+const FIRST_FILLED = 'He has not been taking his ramipril because {reason}.';
+
+/**
+ * What Ctrl+Z meets just before it takes the suggestion back, editor by editor. Everywhere else it
+ * is the suggestion as applied, gaps and all: the suggestion is one undo step of its own, and the
+ * gaps typed over come off before it. Quill (bundled here, so its history is out of reach) joins
+ * every change made within a second of the step's first into that step: "ramipril", typed
+ * straight after applying, is undone together with the suggestion. (The scenario pauses before the
+ * second gap, so that typing starts a step of its own; the README documents the limit.)
+ */
+const BEFORE_UNDOING_THE_SUGGESTION: Record<string, string> = {
+  quill: FIRST_FILLED,
+};
+
+/**
+ * Every text Ctrl+Z goes through after the gaps are filled, where the editor's own history decides
+ * it alone: one step per gap typed over, then the suggestion. TinyMCE adds an undo level at a
+ * navigation key, and gap mode's Tab never reaches it, so both gaps' typing is one level.
+ * Not listed: textarea, input and React, where Chromium's native undo makes a step of each letter
+ * typed while the page changes its DOM between keystrokes (React re-renders; our overlay's mirror
+ * is rebuilt while a flag such as the unfilled "{reason}" is drawn), and Quill, whose one-second
+ * steps fall wherever the clock puts them.
+ */
+const UNDO_STEPS: Record<string, string[]> = {
+  contenteditable: [FIRST_FILLED, WITH_GAPS, NON_COMPLIANT],
+  ckeditor5: [FIRST_FILLED, WITH_GAPS, NON_COMPLIANT],
+  tiptap: [FIRST_FILLED, WITH_GAPS, NON_COMPLIANT],
+  'tinymce-iframe': [WITH_GAPS, NON_COMPLIANT],
+  'tinymce-inline': [WITH_GAPS, NON_COMPLIANT],
+};
+
+/**
+ * A suggestion that rewrites more than the flagged words ("is non-compliant with his medication"),
+ * with two {gaps}: applied from the card by keyboard, its first gap selected, typed over, Tab to
+ * the second, typed over; then undone, with the suggestion coming off in one Ctrl+Z.
+ */
+export async function runGapScenario(page: Page, url: string, name = ''): Promise<void> {
+  const settle = () => page.waitForTimeout(SETTLE_MS[name] ?? 0);
+  const frame = await openFixture(page, url);
+  await frame.locator('[data-testid="field"]').first().click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(NON_COMPLIANT);
+  await expect.poll(() => modelText(page)).toBe(NON_COMPLIANT);
+  await settle();
+
+  await page.keyboard.press('Alt+Enter');
+  await expect.poll(() => cardText(frame)).toContain('non-compliant');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => modelText(page)).toBe(WITH_GAPS);
+  expect(await selectedText(frame)).toBe('{medication}');
+  await expect
+    .poll(() => liveText(frame))
+    .toBe('Gap 1 of 2: {medication}. Tab moves to the next gap.');
+
+  await page.keyboard.type('ramipril');
+  await expect.poll(() => modelText(page)).toBe(FIRST_FILLED);
+  await settle();
+  // Tab is gap mode's: no tab character, no focus leaving the field, no indent.
+  await page.keyboard.press('Tab');
+  await expect.poll(() => selectedText(frame)).toBe('{reason}');
+  await expect.poll(() => liveText(frame)).toBe('Gap 2 of 2: {reason}');
+  await page.keyboard.type('it made him dizzy');
+  await expect.poll(() => modelText(page)).toBe(FILLED);
+
+  // Undo: the typing comes off first, in as many steps as the editor made of it (Chromium's own
+  // undo in a textarea makes one of each letter while flags are drawn beside it), then the
+  // suggestion in exactly one step, back to the sentence as typed.
+  const seen: string[] = [FILLED];
+  for (let k = 0; k < 40 && seen.at(-1) !== NON_COMPLIANT; k++) {
+    const before = seen.at(-1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => modelText(page)).not.toBe(before);
+    seen.push(await modelText(page));
+  }
+  expect(seen.at(-1)).toBe(NON_COMPLIANT);
+  // On the way, only the gaps' contents change: the suggestion's own words stay as written.
+  const typing = seen.slice(0, -2);
+  for (const text of typing) {
+    expect(text).toMatch(
+      /^He has not been taking his (\{medication\}|r[a-z]*) because (\{reason\}|i[a-z ]*)\.$/,
+    );
+  }
+  expect(seen.at(-2)).toBe(BEFORE_UNDOING_THE_SUGGESTION[name] ?? WITH_GAPS);
+  const exact = UNDO_STEPS[name];
+  if (exact) expect(seen.slice(1)).toEqual(exact);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile, defaultLexicon } from '../../core/index.ts';
+import { compile, defaultLexicon, previewReplacement } from '../../core/index.ts';
 import { EXTENSION_ID, launchExtension, type LoadedExtension } from './launch-extension.ts';
 
 let ext: LoadedExtension;
@@ -49,7 +49,8 @@ describe('playground page of the built extension, in Chromium', () => {
         e.locales['en-US'].alternatives[0] !== e.alternatives[0],
     );
     expect(entry, 'an entry with American wording').toBeDefined();
-    const sentence = entry!.examples.flag[0]!;
+    const example = entry!.examples.flag[0]!;
+    const sentence = typeof example === 'string' ? example : example.text;
     const matcher = compile([defaultLexicon()], { locale: 'en-US' });
     const expected = matcher.find(sentence).find((f) => f.entryId === entry!.id)!.suggestions;
 
@@ -61,5 +62,50 @@ describe('playground page of the built extension, in Chromium', () => {
     await expect
       .poll(() => suggestions.allTextContents())
       .toEqual(expect.arrayContaining(expected));
+  });
+
+  it('shows each finding’s sentence as it would read, following the alternative pointed at', async () => {
+    const text = 'Seen today. He refused the injection. Review soon.';
+    const refused = compile([defaultLexicon()]).find(text)[0]!;
+    expect(refused.match).toBe('refused');
+    const count = refused.suggestions.length;
+    expect(count).toBeGreaterThanOrEqual(2);
+    /** What the card should show for alternative `k`: the engine's own preview of it. */
+    const expected = (k: number) => {
+      const p = previewReplacement(text, refused.replacements[k]!);
+      return { text: `After applying: ${p.before}${p.changed}${p.after}`, ins: [p.changed] };
+    };
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/playground.html`);
+    await page.getByLabel('Letter text').fill(text);
+    const card = page.getByRole('article', { name: 'Suggestion for “refused”' });
+    const preview = card.locator('.preview');
+    const shown = async () => ({
+      text: await preview.textContent(),
+      ins: await preview.locator('ins').allTextContents(),
+    });
+    await expect.poll(shown).toEqual(expected(0));
+    expect(expected(0).text).toBe('After applying: He declined the injection.');
+
+    // The mouse, then the arrow keys on the focused list, move the preview along.
+    const options = card.getByRole('option');
+    await options.nth(1).hover();
+    await expect.poll(shown).toEqual(expected(1));
+    await card.getByRole('listbox', { name: 'Alternatives' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(shown).toEqual(expected(2 % count));
+    expect(await options.nth(2 % count).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(shown).toEqual(expected(1));
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(shown).toEqual(expected(0));
+
+    // An advice-only finding shows its example rewrite.
+    await page
+      .getByLabel('Letter text')
+      .fill('He has not been taking his {medication} because it made him dizzy.');
+    const gap = page.getByRole('article', { name: 'Suggestion for “{medication}”' });
+    await expect.poll(() => gap.locator('.rewrite').textContent()).toMatch(/^For example: .+ → .+/);
+    expect(await gap.locator('.preview').count()).toBe(0);
   });
 });

@@ -1,75 +1,93 @@
 import { placeholders } from '@/core/engine';
-import type { Finding } from '@/core/engine';
-import { BRIDGE_PREPARE, BRIDGE_REPLACE, BRIDGE_REPLACED } from '../../bridge/protocol.ts';
+import type { Finding, Replacement } from '@/core/engine';
+import {
+  BRIDGE_EDITED,
+  BRIDGE_PREPARE,
+  BRIDGE_REPLACE,
+  BRIDGE_REPLACED,
+} from '../../bridge/protocol.ts';
 import type { FieldAdapter } from '../text/field-adapter.ts';
-import { rangeFor, readEditableText } from '../text/editable-text.ts';
+import { selectOffsets } from '../text/field-selection.ts';
 
 export type ApplyResult = 'applied' | 'stale' | 'too-long';
 
 /**
- * Replaces a flagged phrase the way a person typing would, so the editor, its undo history and the
- * page's framework state all see an ordinary edit: never by assigning `.value` or `innerHTML`.
- * If the text under the flag is no longer the flagged phrase, nothing is written ('stale').
+ * Writes a finding's `index`th replacement (`[r.start, r.end)` becomes `r.text`, a range that may
+ * be wider than the flagged words) the way a person typing would, so the editor, its undo
+ * history and the page's framework state all see an ordinary edit: never by assigning `.value`
+ * or `innerHTML`. `source` is the text the finding was made from: if the field's text over the
+ * replaced range (and the flagged words) is no longer what it was then, nothing is written
+ * ('stale'). When the new text has {gaps}, the first one is selected, ready to be typed over.
  */
 export function applySuggestion(
   adapter: FieldAdapter,
   finding: Finding,
-  replacement: string,
+  index: number,
+  source: string | undefined,
 ): ApplyResult {
+  const r = finding.replacements[index];
   const text = adapter.read();
-  if (text.slice(finding.start, finding.end) !== finding.match) return 'stale';
-  const gap = placeholders(replacement)[0];
+  if (!r || source === undefined || !unchanged(text, source, finding, r)) return 'stale';
+  const gap = placeholders(r.text)[0];
   if (adapter.kind === 'control') {
     const field = adapter.field;
     // The browser would cut a replacement off at maxlength: refuse rather than write half of it.
     const room =
-      field.maxLength >= 0 ? field.maxLength - (text.length - finding.match.length) : Infinity;
-    if (replacement.length > room) return 'too-long';
+      field.maxLength >= 0 ? field.maxLength - (text.length - (r.end - r.start)) : Infinity;
+    if (r.text.length > room) return 'too-long';
     field.focus({ preventScroll: true });
-    field.setSelectionRange(finding.start, finding.end);
+    field.setSelectionRange(r.start, r.end);
     // execCommand is the one route that keeps the native undo stack and React's value tracking.
     const doc = field.ownerDocument;
     // Where execCommand is gone or refuses, setRangeText plus an input event still tells the page.
-    if (!insertText(doc, replacement)) {
-      field.setRangeText(replacement, finding.start, finding.end, 'end');
-      const after = finding.start + replacement.length;
+    if (!insertText(doc, r.text)) {
+      field.setRangeText(r.text, r.start, r.end, 'end');
+      const after = r.start + r.text.length;
       field.setSelectionRange(after, after);
       field.dispatchEvent(
         new InputEvent('input', {
           bubbles: true,
           inputType: 'insertReplacementText',
-          data: replacement,
+          data: r.text,
         }),
       );
     }
-    if (gap) field.setSelectionRange(finding.start + gap.start, finding.start + gap.end);
+    if (gap) field.setSelectionRange(r.start + gap.start, r.start + gap.end);
     return 'applied';
   }
 
   const field = adapter.field;
-  const range = adapter.range(finding.start, finding.end);
-  if (!range) return 'stale';
-  const doc = field.ownerDocument;
+  const range = adapter.range(r.start, r.end);
+  const selection = field.ownerDocument.getSelection();
+  if (!range || !selection) return 'stale';
   field.focus({ preventScroll: true });
-  const selection = doc.getSelection()!;
   selection.removeAllRanges();
   selection.addRange(range);
 
-  if (!replaceThroughEditor(field, replacement)) {
+  if (!replaceThroughEditor(field, r.text)) {
     field.dispatchEvent(new CustomEvent(BRIDGE_PREPARE));
-    if (!replaceThroughBeforeInput(field, range, replacement)) {
-      insertText(doc, replacement);
+    if (!replaceThroughBeforeInput(field, range, r.text)) {
+      insertText(field.ownerDocument, r.text);
     }
+    field.dispatchEvent(new CustomEvent(BRIDGE_EDITED));
   }
-  if (gap) {
-    const after = readEditableText(field);
-    const placeholder = rangeFor(after, finding.start + gap.start, finding.start + gap.end);
-    if (placeholder) {
-      selection.removeAllRanges();
-      selection.addRange(placeholder);
-    }
-  }
+  if (gap) selectOffsets(adapter, r.start + gap.start, r.start + gap.end);
   return 'applied';
+}
+
+/**
+ * Whether the words a replacement writes over are still the ones the finding was made from: the
+ * whole replaced range and the flagged words, which it is meant to hold. A replacement that does
+ * not hold them is not trusted either.
+ */
+function unchanged(text: string, source: string, finding: Finding, r: Replacement): boolean {
+  if (r.start > finding.start || r.end < finding.end || r.start < 0 || r.end > source.length) {
+    return false;
+  }
+  return (
+    text.slice(r.start, r.end) === source.slice(r.start, r.end) &&
+    text.slice(finding.start, finding.end) === finding.match
+  );
 }
 
 function insertText(doc: Document, text: string): boolean {

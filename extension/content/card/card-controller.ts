@@ -1,24 +1,37 @@
 import { h, render } from 'preact';
 import type { Finding } from '@/core/engine';
 import { CARD_CSS } from '@/components/card/card-styles';
+import { DOCUMENT_KIND_LABEL } from '@/components/card/document-kind-label';
+import { previewOf } from '@/components/card/preview';
 import { SuggestionCard } from '@/components/card/SuggestionCard';
 import type { FieldSession } from '../field-session.ts';
 import type { Layer } from '../layer.ts';
+import { nearestFinding } from '../nearest-finding.ts';
 
 export interface CardActions {
   apply(session: FieldSession, finding: Finding, index: number): void;
   ignoreHere(session: FieldSession, finding: Finding): void;
   ignoreEverywhere(finding: Finding): void;
   turnOffSite(): void;
+  /** Puts an advice-only finding's example on the clipboard; focus and caret stay in the field. */
+  copyExample(session: FieldSession, text: string): Promise<boolean>;
 }
 
 export interface CardController {
   /** `keyboard`: opened with Alt+Enter, so ↑/↓ and Enter are the card's until it closes. */
   open(session: FieldSession, finding: Finding, via?: 'keyboard' | 'mouse'): void;
+  /**
+   * Alt+Enter in a field without flags: a small card that says so and what the field is read
+   * as, so a letter taken for a note can be put right (and its letter-only flags appear).
+   */
+  openEmpty(session: FieldSession, caret: number): void;
+  /** The field's kind changed (guessed again after a pause): the card follows or steps aside. */
+  kindChanged(session: FieldSession): void;
   /** Moves the open card to follow its flag (after a scroll), keeping its state. */
   reposition(): void;
   close(): void;
-  readonly openFor: { session: FieldSession; finding: Finding; keyboard: boolean } | undefined;
+  readonly openFor:
+    { session: FieldSession; finding: Finding | undefined; keyboard: boolean } | undefined;
   /** Moves focus to the card's first button; false when there is none. */
   focusButtons(): boolean;
   /** Keys while the card is open; true when the key was the card's to handle. */
@@ -26,6 +39,8 @@ export interface CardController {
 }
 
 const GAP = 6;
+/** Below this much room beside the flag, the card may cover the flag rather than shrink. */
+const MIN_ROOM = 120;
 
 /**
  * Shows one suggestion card at a time in our layer's top-layer popover. Focus stays in the
@@ -35,7 +50,20 @@ const GAP = 6;
 export function createCardController(layer: () => Layer, actions: CardActions): CardController {
   let host: HTMLElement | undefined;
   let state:
-    { session: FieldSession; finding: Finding; active: number; keyboard: boolean } | undefined;
+    | {
+        session: FieldSession;
+        /** Undefined for the card of a field without flags. */
+        finding: Finding | undefined;
+        active: number;
+        keyboard: boolean;
+        /** Where the card is anchored: its flag, or the caret. */
+        at: { start: number; end: number };
+        /** Whether the kind choices are shown. */
+        kindOpen: boolean;
+      }
+    | undefined;
+  /** While the card itself changes the field's kind, its own refresh handles the result. */
+  let choosing = false;
 
   const ensureHost = () => {
     if (host?.isConnected) return host;
@@ -57,28 +85,79 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
     live.ownerDocument.defaultView!.setTimeout(() => (live.textContent = message), 30);
   };
 
-  const describeOption = (finding: Finding, k: number) =>
-    `${finding.suggestions[k]}, ${k + 1} of ${finding.suggestions.length}`;
+  /** The alternative, its place in the list and the sentence as it will read with it. */
+  const describeOption = (session: FieldSession, finding: Finding, k: number) => {
+    const source = session.sourceOf(finding);
+    const preview = source === undefined ? undefined : previewOf(source, finding.replacements[k]);
+    const after = preview
+      ? ` After applying: ${preview.before}${preview.changed}${preview.after}`
+      : '';
+    return `${finding.suggestions[k]}, ${k + 1} of ${finding.suggestions.length}.${after}`;
+  };
+
+  const describeKind = (session: FieldSession) =>
+    `Read as ${DOCUMENT_KIND_LABEL[session.documentKind().kind]}.`;
+
+  const countIn = (session: FieldSession) => {
+    const count = session.findings().length;
+    return count
+      ? `${count} suggestion${count === 1 ? '' : 's'} in this field.`
+      : 'No suggestions in this field.';
+  };
 
   const draw = () => {
     if (!state || !host) return;
     const { session, finding, active } = state;
+    const withFinding = (run: (f: Finding) => void) => () => {
+      close();
+      if (finding) run(finding);
+    };
     render(
       h(SuggestionCard, {
         finding,
+        text: finding && session.sourceOf(finding),
         active,
+        kind: session.documentKind(),
+        kindOpen: state.kindOpen,
+        onToggleKinds: () => {
+          if (!state) return;
+          state.kindOpen = !state.kindOpen;
+          draw();
+        },
         onApply: (k: number) => {
           close();
-          actions.apply(session, finding, k);
+          if (finding) actions.apply(session, finding, k);
         },
-        onIgnoreHere: () => {
+        onHighlight: (k: number) => {
+          if (!state) return;
+          state.active = k;
+          draw();
+        },
+        onCopyExample: () => {
+          const example = finding?.rewrite?.after;
+          if (!example) return;
+          const copying = actions.copyExample(session, example);
           close();
-          actions.ignoreHere(session, finding);
+          void copying.then((copied) =>
+            announce(copied ? 'Example copied' : 'The example could not be copied.'),
+          );
         },
-        onIgnoreEverywhere: () => {
-          close();
-          actions.ignoreEverywhere(finding);
+        onChooseKind: (kind, byKeyboard) => {
+          if (state) state.kindOpen = false;
+          choosing = true;
+          try {
+            session.chooseDocumentKind(kind);
+          } finally {
+            choosing = false;
+          }
+          refresh(true);
+          // The chosen button is gone: a keyboard user's focus goes back to "Change".
+          if (byKeyboard)
+            host?.querySelector<HTMLElement>('.kind .change')?.focus({ preventScroll: true });
+          announce(`${describeKind(session)} ${countIn(session)}`);
         },
+        onIgnoreHere: withFinding((f) => actions.ignoreHere(session, f)),
+        onIgnoreEverywhere: withFinding((f) => actions.ignoreEverywhere(f)),
         onTurnOffSite: () => {
           close();
           actions.turnOffSite();
@@ -89,15 +168,81 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
     );
   };
 
+  /** Where the caret is, as a one-character range to anchor the card on (the field if empty). */
+  const caretRange = (session: FieldSession, caret: number) => {
+    const length = session.adapter.read().length;
+    const at = Math.min(Math.max(caret, 0), length);
+    return at < length ? { start: at, end: at + 1 } : { start: Math.max(0, at - 1), end: at };
+  };
+
+  const anchorOf = (session: FieldSession, at: { start: number; end: number }) => {
+    const rect = at.end > at.start ? session.rectOf(at) : undefined;
+    if (rect && rect.height > 0) return rect;
+    // No text to measure: the top line of the field.
+    const field = session.adapter.field.getBoundingClientRect();
+    return new DOMRect(field.left, field.top, field.width, Math.min(field.height, 24));
+  };
+
+  /**
+   * After the field was checked again for another kind: the same flag if it is still there;
+   * else, when the clinician chose the kind, the flag nearest the caret (or the card of a field
+   * without flags, so the choice can be undone); else the card closes.
+   */
+  const refresh = (chosen: boolean) => {
+    if (!state) return;
+    const { session, finding: old } = state;
+    const findings = session.findings();
+    const same =
+      old &&
+      findings.find((f) => f.entryId === old.entryId && f.start === old.start && f.end === old.end);
+    if (same) {
+      state.finding = same;
+    } else if (!chosen) {
+      close();
+      return;
+    } else {
+      const next = nearestFinding(findings, session.adapter.caret() ?? state.at.start);
+      state.finding = next;
+      state.active = 0;
+      if (next) state.at = { start: next.start, end: next.end };
+    }
+    if (state.finding)
+      state.active = Math.max(0, Math.min(state.active, state.finding.suggestions.length - 1));
+    draw();
+    position(anchorOf(session, state.at));
+  };
+
+  /**
+   * Below the flag if the card fits there, else above it; in a small frame (TinyMCE's, say) where
+   * it fits on neither side, on the roomier side with its height capped to that room (it scrolls
+   * inside), or, when both are cramped, over the flag but within the frame.
+   */
   const position = (anchor: DOMRect) => {
     if (!host) return;
-    const view = host.ownerDocument.defaultView!;
+    const doc = host.ownerDocument;
+    const view = doc.defaultView!;
     const card = host.firstElementChild as HTMLElement | null;
     const width = card?.offsetWidth ?? 320;
-    const height = card?.offsetHeight ?? 200;
-    let top = anchor.bottom + GAP;
-    if (top + height > view.innerHeight - GAP && anchor.top - GAP - height >= GAP)
-      top = anchor.top - GAP - height;
+    let height = card?.offsetHeight ?? 200;
+    if (card) {
+      // The card's whole height, however it is capped now (scrollHeight ignores max-height).
+      const rem = parseFloat(view.getComputedStyle(doc.documentElement).fontSize) || 16;
+      const natural = card.scrollHeight + card.offsetHeight - card.clientHeight;
+      height = Math.min(natural, 28 * rem, view.innerHeight - 2 * GAP);
+    }
+    const below = view.innerHeight - GAP - (anchor.bottom + GAP);
+    const above = anchor.top - 2 * GAP;
+    let top: number;
+    let cap: number | undefined;
+    if (height <= below) top = anchor.bottom + GAP;
+    else if (height <= above) top = anchor.top - GAP - height;
+    else if (Math.max(below, above) >= MIN_ROOM) {
+      cap = Math.max(below, above);
+      top = below >= above ? anchor.bottom + GAP : anchor.top - GAP - cap;
+    } else {
+      top = view.innerHeight - GAP - height;
+    }
+    if (card) card.style.maxHeight = cap === undefined ? '' : `${Math.floor(cap)}px`;
     const left = Math.max(GAP, Math.min(anchor.left, view.innerWidth - width - GAP));
     host.style.top = `${Math.max(GAP, top)}px`;
     host.style.left = `${left}px`;
@@ -119,33 +264,48 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
     open(session, finding, via = 'mouse') {
       const anchor = session.rectOf(finding);
       if (!anchor) return;
-      state = { session, finding, active: 0, keyboard: via === 'keyboard' };
+      const at = { start: finding.start, end: finding.end };
+      state = { session, finding, active: 0, keyboard: via === 'keyboard', at, kindOpen: false };
       const el = ensureHost();
       draw();
       if (!el.matches(':popover-open')) el.showPopover();
       position(anchor);
       const count = finding.suggestions.length;
+      const example = finding.rewrite ? ` For example: ${finding.rewrite.after}` : '';
       announce(
         `Suggestion for “${finding.match}”: ${finding.message} ` +
           (count
-            ? `${count} alternative${count === 1 ? '' : 's'}: ${describeOption(finding, 0)}. Arrow keys choose, Enter applies, Escape closes.`
-            : `${finding.advice ?? ''} Escape closes.`),
+            ? `${count} alternative${count === 1 ? '' : 's'}: ${describeOption(session, finding, 0)} Arrow keys choose, Enter applies, Escape closes.`
+            : `${finding.advice ?? ''}${example} Tab reaches the buttons, Escape closes.`),
       );
+    },
+    openEmpty(session, caret) {
+      const at = caretRange(session, caret);
+      state = { session, finding: undefined, active: 0, keyboard: true, at, kindOpen: false };
+      const el = ensureHost();
+      draw();
+      if (!el.matches(':popover-open')) el.showPopover();
+      position(anchorOf(session, at));
+      announce(`No suggestions in this field. ${describeKind(session)} Tab reaches Change.`);
+    },
+    kindChanged(session) {
+      if (!choosing && state?.session === session) refresh(false);
     },
     close,
     focusButtons() {
-      const button = host?.querySelector<HTMLButtonElement>('footer button');
+      const button = host?.querySelector<HTMLButtonElement>(
+        '.rewrite button, footer button, .kind button',
+      );
       button?.focus({ preventScroll: true });
       return button !== null && button !== undefined;
     },
     reposition() {
       if (!state) return;
-      const anchor = state.session.rectOf(state.finding);
-      if (anchor) position(anchor);
+      position(anchorOf(state.session, state.at));
     },
     handleKey(event) {
       if (!state || event.isComposing) return false;
-      const count = state.finding.suggestions.length;
+      const count = state.finding?.suggestions.length ?? 0;
       // A card opened by a click leaves Enter and the arrows to the field: only Escape is its.
       if (!state.keyboard && event.key !== 'Escape') {
         if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) close();
@@ -158,14 +318,16 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
           const step = event.key === 'ArrowDown' ? 1 : count - 1;
           state.active = (state.active + step) % count;
           draw();
-          announce(describeOption(state.finding, state.active));
+          announce(describeOption(state.session, state.finding!, state.active));
           return true;
         }
         case 'Enter': {
           // Alt+Enter again belongs to the field (it reopens at the caret), not to the card.
-          if (!count || event.altKey || event.ctrlKey || event.metaKey) return false;
+          if (event.altKey || event.ctrlKey || event.metaKey) return false;
           const { session, finding, active } = state;
           close();
+          // Nothing to apply (advice only, or no flag): the Enter is the field's.
+          if (!count || !finding) return false;
           actions.apply(session, finding, active);
           return true;
         }
