@@ -275,3 +275,25 @@ describe('overlay marks over a textarea, in Chromium with the extension', () => 
     });
   });
 });
+
+describe('typing in a flagged textarea keeps the browser undo step', () => {
+  it('one Ctrl+Z undoes a run of typing on a line with a flag, as it would without Alongside', async () => {
+    await withPage(async (page) => {
+      await styledField(page, 'She claims the pain is worse.');
+      await expect.poll(async () => (await markBoxes(page)).length).toBe(1);
+      await page.locator(FIELD).evaluate((el) => {
+        const field = el as HTMLTextAreaElement;
+        field.focus();
+        field.setSelectionRange(field.value.length, field.value.length);
+      });
+      // Typed key by key, with the flags redrawn after each one.
+      for (const key of ' Seen with her sister') await page.keyboard.type(key);
+      await expect
+        .poll(() => modelText(page))
+        .toBe('She claims the pain is worse. Seen with her sister');
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => modelText(page)).toBe('She claims the pain is worse.');
+      expect((await markBoxes(page)).length).toBe(1);
+    });
+  });
+});

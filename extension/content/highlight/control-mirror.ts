@@ -38,6 +38,34 @@ interface Line {
 }
 
 /**
+ * Puts the pieces into a line, changing only text where the line keeps its shape. Chromium ends
+ * a textarea's typing undo step whenever nodes are added or removed anywhere in the page, so
+ * rebuilding the line on each key would make every letter its own Ctrl+Z.
+ */
+function updateLine(el: HTMLElement, parts: { flagged: boolean; text: string }[]): void {
+  const nodes = el.childNodes;
+  const sameShape =
+    nodes.length === parts.length &&
+    parts.every((p, k) => (nodes[k]!.nodeType === 1) === p.flagged);
+  if (sameShape) {
+    parts.forEach((p, k) => {
+      const node = p.flagged ? nodes[k]!.firstChild! : nodes[k]!;
+      if ((node as Text).data !== p.text) (node as Text).data = p.text;
+    });
+    return;
+  }
+  const doc = el.ownerDocument;
+  el.replaceChildren(
+    ...parts.map((p) => {
+      if (!p.flagged) return doc.createTextNode(p.text);
+      const span = doc.createElement('span');
+      span.textContent = p.text;
+      return span;
+    }),
+  );
+}
+
+/**
  * A persistent invisible copy of a textarea's or input's text, one block per line, laid out with
  * the field's font, padding and wrapping. Keeping it between keystrokes and rebuilding only the
  * lines that changed lets the browser re-lay-out just those lines, so measuring where flags fall
@@ -115,20 +143,19 @@ export class ControlMirror {
         this.lines[l] = entry;
       }
       if (entry.signature !== signature) {
-        const children: Node[] = [];
+        // The line's pieces: plain text, flagged text, plain text, …, ending with plain text.
+        const parts: { flagged: boolean; text: string }[] = [];
         let cursor = 0;
         for (const m of mine) {
           // A flag nested in another (a phrase inside scare quotes) shares the outer's span.
           if (m.from < cursor) continue;
-          if (m.from > cursor) children.push(doc.createTextNode(lineText.slice(cursor, m.from)));
-          const span = doc.createElement('span');
-          span.textContent = lineText.slice(m.from, m.to);
-          children.push(span);
+          if (m.from > cursor) parts.push({ flagged: false, text: lineText.slice(cursor, m.from) });
+          parts.push({ flagged: true, text: lineText.slice(m.from, m.to) });
           cursor = m.to;
         }
         // A zero-width space gives an empty line its height, as in the field.
-        children.push(doc.createTextNode(lineText.slice(cursor) + '\u200b'));
-        entry.el.replaceChildren(...children);
+        parts.push({ flagged: false, text: lineText.slice(cursor) + '\u200b' });
+        updateLine(entry.el, parts);
         entry.signature = signature;
         this.rebuilt++;
       }

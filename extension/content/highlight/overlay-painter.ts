@@ -74,17 +74,26 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
         clips.set(field, entry);
       }
       entry.marks = marks;
-      const boxes: HTMLElement[] = [];
+      // Boxes are reused and only restyled: Chromium ends a textarea's typing undo step when
+      // nodes are added or removed anywhere in the page, so replacing them on every key would
+      // make each letter its own Ctrl+Z.
+      const { clip } = entry;
+      let k = 0;
       for (const mark of marks) {
         for (const box of mark.boxes) {
-          const el = doc.createElement('div');
-          el.className = `mark ${mark.severity}`;
+          let el = clip.children[k] as HTMLElement | undefined;
+          if (!el) {
+            el = doc.createElement('div');
+            clip.append(el);
+          }
+          const className = `mark ${mark.severity}`;
+          if (el.className !== className) el.className = className;
           el.style.width = `${box.width}px`;
           el.style.height = `${box.height}px`;
-          boxes.push(el);
+          k++;
         }
       }
-      entry.clip.replaceChildren(...boxes);
+      while (clip.children.length > k) clip.lastElementChild!.remove();
       place(field);
     },
     place,
