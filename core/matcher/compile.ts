@@ -63,9 +63,26 @@ interface CompiledEntry {
   context: CompiledContext | undefined;
 }
 
-interface Terminal {
+/** What every form of one phrase shares: one object per phrase, not per form. */
+interface PhraseInfo {
   /** Undefined for an allow-list phrase. */
   compiled: CompiledEntry | undefined;
+  /** The phrase's forms as written (words run together), for case-sensitive entries only. */
+  surface: Set<string> | undefined;
+  /** Each group's options as written in the phrase. */
+  options: string[][] | undefined;
+  /** The phrase's [context] words before and after, checked around a match. */
+  lead: ContextZone | undefined;
+  trail: ContextZone | undefined;
+}
+
+/**
+ * One form of a phrase at its trie node. There are tens of thousands, so each is kept small:
+ * the form's groups and choices are one short string (a char per word: its group; then a char
+ * per group: the option taken, offset by one so -1 fits) rather than two typed arrays.
+ */
+interface Terminal {
+  phrase: PhraseInfo;
   /**
    * A second, independent hash of the whole phrase, checked on a match: the trie is keyed by
    * 30-bit word hashes, and two different phrases agreeing on both is vanishingly unlikely.
@@ -73,16 +90,19 @@ interface Terminal {
    */
   check: number;
   length: number;
-  /** The phrase's forms as written (words run together), for case-sensitive entries only. */
-  surface: Set<string> | undefined;
-  /** Which group each word came from, and which option of each group this form took. */
-  form: { groups: Uint8Array; choices: Int8Array } | undefined;
-  /** Each group's options as written in the phrase, shared by all of its forms. */
-  options: string[][] | undefined;
-  /** The phrase's [context] words before and after, checked around a match. */
-  lead: ContextZone | undefined;
-  trail: ContextZone | undefined;
+  form: string | undefined;
 }
+
+const ALLOWED: PhraseInfo = {
+  compiled: undefined,
+  surface: undefined,
+  options: undefined,
+  lead: undefined,
+  trail: undefined,
+};
+
+const encodeForm = (groups: readonly number[], choices: readonly number[]) =>
+  String.fromCharCode(...groups, ...choices.map((c) => c + 1));
 
 interface PhraseCandidate extends Candidate {
   compiled: CompiledEntry;
@@ -182,18 +202,19 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       const trailZone = trail && zoneFor('trail', phrase, trail);
       // Plain phrases (no groups) keep no per-form detail: most of the lexicon.
       const plain = options.length === 0;
+      const info: PhraseInfo = {
+        compiled,
+        surface,
+        options: plain ? undefined : options,
+        lead: leadZone,
+        trail: trailZone,
+      };
       for (const f of core) {
         builder.insert(f.words.map(wordKey), {
-          compiled,
+          phrase: info,
           check: phraseCheck(f.words),
           length: f.words.length,
-          surface,
-          form: plain
-            ? undefined
-            : { groups: Uint8Array.from(f.groups), choices: Int8Array.from(f.choices) },
-          options: plain ? undefined : options,
-          lead: leadZone,
-          trail: trailZone,
+          form: plain ? undefined : encodeForm(f.groups, f.choices),
         });
       }
     }
@@ -208,14 +229,10 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     }
     for (const seq of forms) {
       builder.insert(seq.map(wordKey), {
-        compiled: undefined,
+        phrase: ALLOWED,
         check: phraseCheck(seq),
         length: seq.length,
-        surface: undefined,
         form: undefined,
-        options: undefined,
-        lead: undefined,
-        trail: undefined,
       });
     }
   }
@@ -248,7 +265,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
 
   /** The edits a phrase's alternatives make, with the words and groups the phrase matched. */
   function replacementsFor(text: string, from: number, c: PhraseCandidate): Replacement[] {
-    const { terminal: t, path: at, choices } = c;
+    const { terminal, path: at, choices } = c;
+    const t = terminal.phrase;
     const n = at.length;
     let flagged = '';
     for (let k = c.lead; k < n - c.trail; k++)
@@ -282,23 +300,28 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
    * A match of the flagged words, with the phrase's [context] words found around it: the whole
    * path, its groups and the options they took. Undefined when required context is missing.
    */
-  function withContext(t: Terminal, core: Int32Array) {
+  function withContext(terminal: Terminal, core: Int32Array) {
+    const t = terminal.phrase;
+    const form = terminal.form;
     const lead = t.lead && matchZone(t.lead, tokens, core[0]!);
     const trail = t.trail && matchZone(t.trail, tokens, core[core.length - 1]!);
     if ((t.lead && !lead) || (t.trail && !trail)) return undefined;
     const leadLength = lead ? lead.tokens.length : 0;
     const trailLength = trail ? trail.tokens.length : 0;
-    if (!t.form && leadLength === 0 && trailLength === 0) {
+    if (!form && leadLength === 0 && trailLength === 0) {
       return { path: core, groups: undefined, choices: undefined, lead: 0, trail: 0 };
     }
     const n = leadLength + core.length + trailLength;
     const path = new Int32Array(n);
     const groups = new Uint8Array(n);
-    const choices = Int8Array.from(t.form?.choices ?? (t.options ?? []).map(() => -1));
+    const groupCount = t.options?.length ?? 0;
+    const choices = new Int8Array(groupCount).fill(-1);
+    const words = core.length;
+    if (form) for (let g = 0; g < groupCount; g++) choices[g] = form.charCodeAt(words + g) - 1;
     if (lead) path.set(lead.tokens, 0);
     path.set(core, leadLength);
     if (trail) path.set(trail.tokens, leadLength + core.length);
-    if (t.form) groups.set(t.form.groups, leadLength);
+    if (form) for (let k = 0; k < words; k++) groups[leadLength + k] = form.charCodeAt(k);
     for (const [zone, match, at] of [
       [t.lead, lead, 0],
       [t.trail, trail, leadLength + core.length],
@@ -371,15 +394,15 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
           for (const t of terminals) {
             work += t.length;
             if (!spells(t)) continue;
-            const c = t.compiled;
+            const c = t.phrase.compiled;
             if (!c) {
               (allowSpans ??= []).push({ start: start[i]!, end: end[j]! });
               continue;
             }
             if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;
             const core = path.slice(0, depth + 1);
-            if (t.surface && !surfaceMatches(text, tokens, core, t.surface)) continue;
-            if (t.lead || t.trail) work += 4;
+            if (t.phrase.surface && !surfaceMatches(text, tokens, core, t.phrase.surface)) continue;
+            if (t.phrase.lead || t.phrase.trail) work += 4;
             const whole = withContext(t, core);
             if (!whole) continue;
             const first = whole.path[0]!;

@@ -122,10 +122,11 @@ function runChecks(
   signal: AbortSignal,
 ): void {
   const doc = win.document;
-  const matcher: Matcher = compile(lexicons, {
-    locale: settings.locale,
-    allow: settings.personalAllow,
-  });
+  // Compiled when the first field to check appears: most frames of a record (menus, banners,
+  // viewers) never hold one, and the compiled lexicon is the biggest thing a frame keeps.
+  let matcher: Matcher | undefined;
+  const getMatcher = () =>
+    (matcher ??= compile(lexicons, { locale: settings.locale, allow: settings.personalAllow }));
   const minSeverity = settings.minSeverity;
   const sessions = new Map<CheckableField, FieldSession>();
   const listeners = new Map<CheckableField, AbortController>();
@@ -234,7 +235,7 @@ function runChecks(
   const addField = (field: CheckableField) => {
     const root = field.getRootNode();
     if (root instanceof ShadowRoot) adoptHighlightStyles(root);
-    const session = createFieldSession(adapterFor(field), matcher, {
+    const session = createFieldSession(adapterFor(field), getMatcher(), {
       layer: getLayer,
       highlights,
       overlay: getOverlay,
