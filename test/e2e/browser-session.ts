@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
 import { launchExtension, type LaunchOptions, type LoadedExtension } from './launch-extension.ts';
@@ -5,6 +6,8 @@ import { launchExtension, type LaunchOptions, type LoadedExtension } from './lau
 export interface BrowserSession {
   readonly ext: LoadedExtension;
   readonly server: FixtureServer;
+  /** Runs `run` in a new tab of the session's browser, closing the tab however it ends. */
+  withPage(run: (page: Page) => Promise<void>): Promise<void>;
 }
 
 /**
@@ -27,14 +30,23 @@ export function useBrowserSession(
     await ext?.close();
     await server?.close();
   });
-  return {
+  const session: BrowserSession = {
     get ext() {
       if (!ext) throw new Error('the browser is not started yet');
       return ext;
+    },
+    async withPage(run) {
+      const page = await session.ext.context.newPage();
+      try {
+        await run(page);
+      } finally {
+        await page.close();
+      }
     },
     get server() {
       if (!server) throw new Error('the fixture server is not started yet');
       return server;
     },
   };
+  return session;
 }

@@ -37,14 +37,7 @@ const REPORT = [
   'Degenerative changes in the lower lumbar spine.',
 ].join('\n');
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await env.ext.context.newPage();
-  try {
-    await run(page);
-  } finally {
-    await page.close();
-  }
-}
+const withPage = env.withPage;
 
 /** Put `text` in the fixture's textarea as the page's own script would (one input event). */
 async function startWith(page: Page, text: string): Promise<void> {

@@ -27,14 +27,7 @@ const FIELD = '[data-testid="field"]';
 type Kind = 'textarea' | 'contenteditable';
 const KINDS: Kind[] = ['textarea', 'contenteditable'];
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await env.ext.context.newPage();
-  try {
-    await run(page);
-  } finally {
-    await page.close();
-  }
-}
+const withPage = env.withPage;
 
 /** Open a fixture, empty its field through the page's own script, click it and type `text`. */
 async function startWith(page: Page, kind: Kind, text: string): Promise<Frame> {

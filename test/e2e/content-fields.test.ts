@@ -19,14 +19,7 @@ import { cardText, modelText, openFixture } from './editor-scenario.ts';
 
 const env = useBrowserSession(resetSettings);
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await env.ext.context.newPage();
-  try {
-    await run(page);
-  } finally {
-    await page.close();
-  }
-}
+const withPage = env.withPage;
 
 /** Click a field, put the caret at its end and type. */
 async function typeAtEnd(page: Page, frame: Frame, selector: string, text: string) {

@@ -24,14 +24,7 @@ const STYLE = `
     resize: none;
   }`;
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await env.ext.context.newPage();
-  try {
-    await run(page);
-  } finally {
-    await page.close();
-  }
-}
+const withPage = env.withPage;
 
 /** The textarea with a known monospace font, padding and border, holding `text`. */
 async function styledField(page: Page, text: string): Promise<void> {

@@ -23,14 +23,7 @@ afterEach(async () => {
 
 const FIELD = '[data-testid="field"]';
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await env.ext.context.newPage();
-  try {
-    await run(page);
-  } finally {
-    await page.close();
-  }
-}
+const withPage = env.withPage;
 
 async function typeLetter(page: Page): Promise<void> {
   await page.locator(FIELD).click();
