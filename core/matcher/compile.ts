@@ -240,6 +240,12 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   const tokens = createTokens();
   /** Token index of each phrase word on the current trie walk. */
   let path = new Int32Array(16);
+  const grow = (depth: number) => {
+    if (depth < path.length) return;
+    const wider = new Int32Array(path.length * 2);
+    wider.set(path);
+    path = wider;
+  };
   let work = 0;
   // Most words start no phrase, and most that do ("the", "was") are not followed by the phrase's
   // second word: two bit tests rule both out before any map lookup or string is built.
@@ -379,15 +385,28 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const { count, joined, start, end, hash } = tokens;
     if (firstKeys.length === 0 && scareEntries.length === 0 && gapEntries.length === 0) return [];
 
-    for (let i = 0; i < count; i++) {
-      const key = hash[i]! & KEY_MASK;
-      if (!firstWords.mayContain(key)) continue;
-      if (!singleWords.mayContain(key) && !mayContinue(i, key)) continue;
-      let node = trie.child(0, key);
-      let j = i;
-      let depth = 0;
-      path[0] = i;
-      while (node >= 0) {
+    /** Token the current match starts at. */
+    let i = 0;
+
+    /** Follows the trie from `node` (phrase word `depth` at token `j`), reporting every phrase. */
+    const walk = (node: number, j: number, depth: number, letThrough: number): void => {
+      // Readings that let a word through are followed after the plain one, so where both find
+      // the same words the plain reading (the phrase's own word, a group's option) comes first.
+      const later: number[] = [];
+      follow(node, j, depth, letThrough, later);
+      for (let b = 0; b < later.length; b += 4) {
+        skipFrom(later[b]!, later[b + 1]!, later[b + 2]!, later[b + 3]!);
+      }
+    };
+
+    const follow = (
+      node: number,
+      j: number,
+      depth: number,
+      letThrough: number,
+      later: number[],
+    ): void => {
+      for (;;) {
         work++;
         const terminals = trie.terminals(node);
         if (terminals) {
@@ -423,28 +442,74 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
             });
           }
         }
-        if (!trie.hasChildren(node)) break;
+        if (!trie.hasChildren(node)) return;
         // The next phrase word, letting through up to MAX_FILLERS words people put inside a
-        // phrase ("resistant to all attempts", "not really for us") when the phrase does not
-        // continue with them itself.
+        // phrase ("resistant to all attempts", "not really for us"). Where a word could be both
+        // the phrase's own next word and one let through ("very" when another phrase goes on
+        // "is very …"), both readings are followed.
         let next = j + 1;
         let child = -1;
-        for (let skipped = 0; next < count && joined[next]; next++) {
-          child = trie.child(node, hash[next]! & KEY_MASK);
-          if (child >= 0 || skipped === MAX_FILLERS || !isFillerKey(hash[next]! & KEY_MASK)) break;
-          skipped++;
+        for (; next < count && joined[next]; next++) {
+          const k = hash[next]! & KEY_MASK;
+          child = trie.child(node, k);
+          // At most MAX_FILLERS words are let through in a whole match, which bounds the
+          // readings followed to a few per start however the words repeat.
+          const canSkip = letThrough < MAX_FILLERS && isFillerKey(k);
+          if (child >= 0) {
+            // Letting it through only pays if the word after it differs ("a a a" would just
+            // find the same match again one word on) and continues the phrase.
+            if (canSkip && mayFollow(node, next + 1, k))
+              later.push(node, next + 1, depth, letThrough + 1);
+            break;
+          }
+          if (!canSkip) break;
+          letThrough++;
           work++;
         }
-        if (child < 0) break;
+        if (child < 0) return;
         node = child;
         j = next;
-        if (++depth >= path.length) {
-          const wider = new Int32Array(path.length * 2);
-          wider.set(path);
-          path = wider;
-        }
+        depth++;
+        grow(depth);
         path[depth] = j;
       }
+    };
+
+    /** Whether token `at` could be the phrase's next word after letting through a word keyed `k`. */
+    const mayFollow = (node: number, at: number, k: number) =>
+      at < count &&
+      joined[at] === 1 &&
+      (hash[at]! & KEY_MASK) !== k &&
+      (trie.child(node, hash[at]! & KEY_MASK) >= 0 || isFillerKey(hash[at]! & KEY_MASK));
+
+    /** The reading that lets a word through: look for the phrase's next word from `from` on. */
+    const skipFrom = (node: number, from: number, depth: number, letThrough: number): void => {
+      for (let next = from; next < count && joined[next]; next++) {
+        const k = hash[next]! & KEY_MASK;
+        const child = trie.child(node, k);
+        const canSkip = letThrough < MAX_FILLERS && isFillerKey(k);
+        work++;
+        if (child >= 0) {
+          grow(depth + 1);
+          path[depth + 1] = next;
+          walk(child, next, depth + 1, letThrough);
+          if (canSkip && mayFollow(node, next + 1, k))
+            skipFrom(node, next + 1, depth, letThrough + 1);
+          return;
+        }
+        if (!canSkip) return;
+        letThrough++;
+      }
+    };
+
+    for (i = 0; i < count; i++) {
+      const key = hash[i]! & KEY_MASK;
+      if (!firstWords.mayContain(key)) continue;
+      if (!singleWords.mayContain(key) && !mayContinue(i, key)) continue;
+      const node = trie.child(0, key);
+      if (node < 0) continue;
+      path[0] = i;
+      walk(node, i, 0, 0);
     }
 
     let quotations: Quotation[] | undefined;

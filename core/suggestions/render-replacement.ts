@@ -52,6 +52,15 @@ function removal(text: string, start: number, end: number, capital: boolean): Re
   if (capital && /\p{Ll}/u.test(text.charAt(end))) {
     return { start, end: end + 1, text: text.charAt(end).toUpperCase() };
   }
+  // "an awful-looking knee" → "a knee": the article before agrees with the word now after it.
+  const article = /(?:^|[^\p{L}\p{N}])(an?|An?)(\s+)$/u.exec(
+    text.slice(Math.max(0, start - 8), start),
+  );
+  const next = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text.slice(end))?.[0];
+  if (article && next && articleFor(next) !== article[1]!.toLowerCase()) {
+    const from = start - article[1]!.length - article[2]!.length;
+    return { start: from, end, text: caseLike(article[1]!, articleFor(next)) + article[2] };
+  }
   return { start, end, text: '' };
 }
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

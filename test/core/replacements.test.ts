@@ -152,6 +152,7 @@ describe('replacements: the sentence a suggestion leaves', () => {
     expect(corrected(m, 'He supposedly takes it daily.')).toEqual(['He takes it daily.']);
     expect(corrected(m, 'Supposedly, he takes it daily.')).toEqual(['He takes it daily.']);
     expect(corrected(m, 'He takes it, supposedly.')).toEqual(['He takes it.']);
+    expect(corrected(m, 'It is an supposedly new knee.')).toEqual(['It is a new knee.']);
   });
 
   it('never crosses a paragraph', () => {
@@ -237,5 +238,28 @@ describe('sources', () => {
         .sources.map((s) => s.citation.split(' ')[0]);
     expect(first('en-GB')).toEqual(['NHS', 'Dickinson', 'Park']);
     expect(first('en-US')).toEqual(['Dickinson', 'Park', 'NHS']);
+  });
+});
+
+describe('words let through', () => {
+  it('are let through even where another phrase goes on with the same word', () => {
+    const m = compile([
+      lexicon([
+        entry({
+          id: 'fragile',
+          phrases: ['(back|spine) is (fragile|weak)'],
+          alternatives: ['$1 is sore'],
+        }),
+        entry({
+          id: 'very-stiff',
+          phrases: ['back is very stiff'],
+          alternatives: ['back is stiff'],
+        }),
+      ]),
+    ]);
+    expect(m.find('Your back is very fragile.').map((f) => [f.entryId, f.match])).toEqual([
+      ['fragile', 'back is very fragile'],
+    ]);
+    expect(m.find('Your back is very stiff.').map((f) => f.entryId)).toEqual(['very-stiff']);
   });
 });
