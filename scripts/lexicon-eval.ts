@@ -68,7 +68,10 @@ function score(path: string, label: string): void {
 }
 // Only counts are printed: the sentences stay out of sight, so nobody tunes the lexicon to them.
 score(heldoutPath, 'Held-out sentences, never used for tuning');
-if (!option('--heldout')) score('eval-dev/dev.jsonl', 'Development sentences, used for tuning');
+if (!option('--heldout')) {
+  score('eval-dev/dev.jsonl', 'Development sentences, used for tuning');
+  score('eval-dev/dev2.jsonl', 'Second development sentences, used for tuning');
+}
 
 // 2. MTSamples: rate, and the labelled sample.
 const corpus = jsonl<{ id: string; text: string }>(
