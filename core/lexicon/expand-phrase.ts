@@ -176,6 +176,11 @@ function zones(phrase: string): [string, string, string] {
   return [lead ? lead + ' ' : '', core, trail ? ' ' + trail : ''];
 }
 
+const NO_GROUPS: ReadonlySet<number> = new Set();
+
+/** The word a collapsed group leaves in a form: no text can hold it. */
+export const classMarker = (group: number) => `\u0000${group}`;
+
 interface Zoned {
   zone: number;
   piece: Piece | string[];
@@ -209,6 +214,7 @@ function expandZones(
   inflect: 'noun' | 'verb' | undefined,
   preserveCase: boolean,
   join: boolean,
+  collapse: ReadonlySet<number> = NO_GROUPS,
 ): PhraseForm[] {
   const withCore = include.includes(1);
   let combos: { runs: { text: string; group: number; zone: number }[]; choices: number[] }[] = [
@@ -223,6 +229,9 @@ function expandZones(
     const next: typeof combos = [];
     for (const c of combos) {
       piece.forEach((option, i) => {
+        // A collapsed group is expanded once (and once empty, if it may be): its word becomes
+        // a marker the matcher reads as "any of the group's words".
+        if (collapse.has(group) && option !== '' && i !== piece.findIndex((o) => o !== '')) return;
         const choices = c.choices.slice();
         choices[group - 1] = i;
         next.push({ runs: [...c.runs, { text: option, group, zone }], choices });
@@ -305,6 +314,11 @@ function expandZones(
       wordGroups.splice(0, wordGroups.length, ...t.starts.map((at) => runOf(at).group));
       wordZones.splice(0, wordZones.length, ...t.starts.map((at) => runOf(at).zone));
     }
+    if (collapse.size) {
+      base.forEach((word, k) => {
+        if (collapse.has(wordGroups[k]!)) base[k] = classMarker(wordGroups[k]!);
+      });
+    }
     const hyphens = gaps.map((g) => g.includes('-'));
     if (base.length === 0 && withCore) {
       if (combos.length === 1) throw new PhraseError(`"${phrase}" has no words to match`);
@@ -379,19 +393,68 @@ export interface SplitPattern {
   /** Undefined when the phrase has no [context] there; a form with no words makes it optional. */
   lead: PhraseForm[] | undefined;
   trail: PhraseForm[] | undefined;
+  /** Groups matched as word classes: their word in `core` forms is `classMarker(group)`. */
+  classes: ReadonlySet<number>;
 }
 
-export function splitPattern(phrase: string, inflect?: 'noun' | 'verb'): SplitPattern {
+export function splitPattern(
+  phrase: string,
+  inflect?: 'noun' | 'verb',
+  collapsible = false,
+): SplitPattern {
   const { zoned, options } = parse(phrase);
   const has = (zone: number) => zoned.some((z) => z.zone === zone);
+  const collapse = collapsible && !inflect ? collapsibleGroups(zoned, options) : NO_GROUPS;
   const zone = (include: number[]) =>
-    expandZones(phrase, zoned, options.length, include, inflect, false, true);
+    expandZones(
+      phrase,
+      zoned,
+      options.length,
+      include,
+      inflect,
+      false,
+      true,
+      include[0] === 1 ? collapse : NO_GROUPS,
+    );
   return {
     options,
     core: zone([1]),
     lead: has(0) ? zone([0]) : undefined,
     trail: has(2) ? zone([2]) : undefined,
+    classes: collapse,
   };
+}
+
+/**
+ * Core groups that can be matched as "any of these words" instead of one form per option:
+ * every option one word (or empty), and spaces on both sides, so no option joins a neighbour.
+ */
+function collapsibleGroups(zoned: readonly Zoned[], options: readonly string[][]): Set<number> {
+  const out = new Set<number>();
+  // A two-word phrase may be written solid ("over react" → "overreact"): keep every form.
+  const sample = zoned
+    .filter((z) => z.zone === 1)
+    .map((z) => (Array.isArray(z.piece) ? (z.piece.find((o) => o !== '') ?? '') : z.piece.text))
+    .join('');
+  if (words(sample).length <= 2) return out;
+  zoned.forEach((z, k) => {
+    if (z.zone !== 1 || !Array.isArray(z.piece)) return;
+    const words = options[z.group - 1]!;
+    if (words.filter(Boolean).length < 2) return;
+    const raw = z.piece;
+    if (raw.some((o) => o.includes('-') || o !== o.trim())) return;
+    if (words.some((w) => w.includes(' '))) return;
+    const before = zoned[k - 1];
+    const after = zoned[k + 1];
+    const beforeOk =
+      !before ||
+      before.zone !== 1 ||
+      (!Array.isArray(before.piece) && /\s$/.test(before.piece.text));
+    const afterOk =
+      !after || after.zone !== 1 || (!Array.isArray(after.piece) && /^\s/.test(after.piece.text));
+    if (beforeOk && afterOk) out.add(z.group);
+  });
+  return out;
 }
 
 /** All normalised word sequences a phrase matches, [context] words included. */

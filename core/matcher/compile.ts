@@ -1,5 +1,5 @@
 import type { Finding, Replacement } from '../finding.ts';
-import { expandPhrase, splitPattern } from '../lexicon/expand-phrase.ts';
+import { classMarker, expandPhrase, splitPattern } from '../lexicon/expand-phrase.ts';
 import { compileZone, matchZone, type ContextZone } from './context-zone.ts';
 import { localise, type LocalisedText } from '../lexicon/localise.ts';
 import { mergeLayers } from '../lexicon/merge-layers.ts';
@@ -91,6 +91,8 @@ interface Terminal {
   check: number;
   length: number;
   form: string | undefined;
+  /** Bit k set: word k is a group matched as a word class ("any of the group's words"). */
+  classMask: number;
 }
 
 const ALLOWED: PhraseInfo = {
@@ -165,6 +167,23 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   let hasDoubting = false;
   const gapEntries: CompiledEntry[] = [];
   const zones = new Map<string, ContextZone>();
+  /**
+   * A group whose options are single words is one trie edge, keyed by its word class, instead
+   * of one path per option: "(his|her|their) (tablets|medication|inhalers)" is one path, not
+   * nine. `wordClasses` says which classes a word belongs to; `classMembers` the reverse.
+   */
+  const wordClasses = new Map<number, number[]>();
+  const classMembers = new Map<number, number[]>();
+  const classKeyFor = (options: readonly string[]) => {
+    const words = options.filter(Boolean);
+    const key = wordKey(`\u0000class\u0000${words.join('|')}`);
+    if (!classMembers.has(key)) {
+      const members = [...new Set(words.map(wordKey))];
+      classMembers.set(key, members);
+      for (const m of members) (wordClasses.get(m) ?? wordClasses.set(m, []).get(m)!).push(key);
+    }
+    return key;
+  };
   const zoneFor = (
     side: 'lead' | 'trail',
     phrase: string,
@@ -196,7 +215,13 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       const surface = entry.caseSensitive
         ? new Set(expandPhrase(phrase, entry.inflect, true).map((seq) => seq.join('')))
         : undefined;
-      const { options, core, lead, trail } = splitPattern(phrase, entry.inflect);
+      const { options, core, lead, trail, classes } = splitPattern(
+        phrase,
+        entry.inflect,
+        !entry.caseSensitive,
+      );
+      const classKeys = new Map<number, number>();
+      for (const g of classes) classKeys.set(g, classKeyFor(options[g - 1]!));
       // Zones are shared by every phrase with the same [context] text.
       const leadZone = lead && zoneFor('lead', phrase, lead);
       const trailZone = trail && zoneFor('trail', phrase, trail);
@@ -210,11 +235,19 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         trail: trailZone,
       };
       for (const f of core) {
-        builder.insert(f.words.map(wordKey), {
+        let classMask = 0;
+        const keys = f.words.map((w, k) => {
+          const g = f.groups[k]!;
+          if (k > 30 || !classes.has(g) || w !== classMarker(g)) return wordKey(w);
+          classMask |= 1 << k;
+          return classKeys.get(g)!;
+        });
+        builder.insert(keys, {
           phrase: info,
           check: phraseCheck(f.words),
           length: f.words.length,
           form: plain ? undefined : encodeForm(f.groups, f.choices),
+          classMask,
         });
       }
     }
@@ -233,6 +266,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         check: phraseCheck(seq),
         length: seq.length,
         form: undefined,
+        classMask: 0,
       });
     }
   }
@@ -253,21 +287,49 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   const pairs: number[] = [];
   const trie = builder.build();
   const firstKeys = trie.firstKeys;
+  // The filters hold words: a class edge stands for each of its members.
+  const members = (key: number) => classMembers.get(key) ?? [key];
   for (const first of firstKeys) {
     const node = trie.child(0, first);
-    if (trie.terminals(node)) singles.push(first);
-    for (const second of trie.secondKeys(node)) pairs.push(pairKey(first, second));
+    if (trie.terminals(node)) singles.push(...members(first));
+    for (const second of trie.secondKeys(node)) {
+      for (const a of members(first)) for (const b of members(second)) pairs.push(pairKey(a, b));
+    }
   }
-  const firstWords = createKeyFilter(firstKeys);
+  const firstWords = createKeyFilter(firstKeys.flatMap(members));
   const singleWords = createKeyFilter(singles);
   const wordPairs = createKeyFilter(pairs);
 
   /** Guards against two words sharing a hash: the matched words must spell the phrase. */
   function spells(t: Terminal): boolean {
     let h = CHECK_SEED;
-    for (let k = 0; k < t.length; k++) h = checkWord(h, normAt(tokens, path[k]!));
+    for (let k = 0; k < t.length; k++) {
+      const word = normAt(tokens, path[k]!);
+      if (t.classMask & (1 << k)) {
+        // A word-class slot: the word must be one of the group's own options.
+        const g = t.form!.charCodeAt(k);
+        if (!t.phrase.options![g - 1]!.includes(word)) return false;
+        h = checkWord(h, classMarker(g));
+      } else h = checkWord(h, word);
+    }
     return h === t.check;
   }
+
+  /** Trie nodes reached from `node` through the word classes the word keyed `k` is in. */
+  const classChildren = (node: number, k: number, out: number[]): number => {
+    const classes = wordClasses.get(k);
+    if (!classes) return 0;
+    let found = 0;
+    for (const c of classes) {
+      const child = trie.child(node, c);
+      if (child >= 0) {
+        out.push(child);
+        found++;
+      }
+    }
+    return found;
+  };
+  const scratchChildren: number[] = [];
 
   /** The edits a phrase's alternatives make, with the words and groups the phrase matched. */
   function replacementsFor(text: string, from: number, c: PhraseCandidate): Replacement[] {
@@ -324,6 +386,11 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const choices = new Int8Array(groupCount).fill(-1);
     const words = core.length;
     if (form) for (let g = 0; g < groupCount; g++) choices[g] = form.charCodeAt(words + g) - 1;
+    for (let k = 0; terminal.classMask && k < words; k++) {
+      if (!(terminal.classMask & (1 << k))) continue;
+      const g = form!.charCodeAt(k);
+      choices[g - 1] = t.options![g - 1]!.indexOf(normAt(tokens, core[k]!));
+    }
     if (lead) path.set(lead.tokens, 0);
     path.set(core, leadLength);
     if (trail) path.set(trail.tokens, leadLength + core.length);
@@ -393,7 +460,14 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       // Readings that let a word through are followed after the plain one, so where both find
       // the same words the plain reading (the phrase's own word, a group's option) comes first.
       const later: number[] = [];
-      follow(node, j, depth, letThrough, later);
+      const byClass: number[] = [];
+      follow(node, j, depth, letThrough, later, byClass);
+      // Then the readings through word classes, then those letting a word through.
+      for (let b = 0; b < byClass.length; b += 4) {
+        grow(byClass[b + 2]!);
+        path[byClass[b + 2]!] = byClass[b + 1]!;
+        walk(byClass[b]!, byClass[b + 1]!, byClass[b + 2]!, byClass[b + 3]!);
+      }
       for (let b = 0; b < later.length; b += 4) {
         skipFrom(later[b]!, later[b + 1]!, later[b + 2]!, later[b + 3]!);
       }
@@ -405,6 +479,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       depth: number,
       letThrough: number,
       later: number[],
+      byClass: number[],
     ): void => {
       for (;;) {
         work++;
@@ -455,7 +530,10 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
           // At most MAX_FILLERS words are let through in a whole match, which bounds the
           // readings followed to a few per start however the words repeat.
           const canSkip = letThrough < MAX_FILLERS && isFillerKey(k);
-          if (child >= 0) {
+          scratchChildren.length = 0;
+          const viaClass = classChildren(node, k, scratchChildren);
+          for (const c of scratchChildren) byClass.push(c, next, depth + 1, letThrough);
+          if (child >= 0 || viaClass) {
             // Letting it through only pays if the word after it differs ("a a a" would just
             // find the same match again one word on) and continues the phrase.
             if (canSkip && mayFollow(node, next + 1, k))
@@ -480,7 +558,9 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       at < count &&
       joined[at] === 1 &&
       (hash[at]! & KEY_MASK) !== k &&
-      (trie.child(node, hash[at]! & KEY_MASK) >= 0 || isFillerKey(hash[at]! & KEY_MASK));
+      (trie.child(node, hash[at]! & KEY_MASK) >= 0 ||
+        wordClasses.has(hash[at]! & KEY_MASK) ||
+        isFillerKey(hash[at]! & KEY_MASK));
 
     /** The reading that lets a word through: look for the phrase's next word from `from` on. */
     const skipFrom = (node: number, from: number, depth: number, letThrough: number): void => {
@@ -489,10 +569,14 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         const child = trie.child(node, k);
         const canSkip = letThrough < MAX_FILLERS && isFillerKey(k);
         work++;
-        if (child >= 0) {
-          grow(depth + 1);
-          path[depth + 1] = next;
-          walk(child, next, depth + 1, letThrough);
+        const viaClass: number[] = [];
+        classChildren(node, k, viaClass);
+        if (child >= 0 || viaClass.length) {
+          for (const c of child >= 0 ? [child, ...viaClass] : viaClass) {
+            grow(depth + 1);
+            path[depth + 1] = next;
+            walk(c, next, depth + 1, letThrough);
+          }
           if (canSkip && mayFollow(node, next + 1, k))
             skipFrom(node, next + 1, depth, letThrough + 1);
           return;
@@ -507,9 +591,12 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       if (!firstWords.mayContain(key)) continue;
       if (!singleWords.mayContain(key) && !mayContinue(i, key)) continue;
       const node = trie.child(0, key);
-      if (node < 0) continue;
-      path[0] = i;
-      walk(node, i, 0, 0);
+      const roots: number[] = [];
+      classChildren(0, key, roots);
+      for (const root of node >= 0 ? [node, ...roots] : roots) {
+        path[0] = i;
+        walk(root, i, 0, 0);
+      }
     }
 
     let quotations: Quotation[] | undefined;
