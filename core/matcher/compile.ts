@@ -400,10 +400,13 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       [t.trail, trail, leadLength + core.length],
     ] as const) {
       if (!zone || !match) continue;
-      groups.set(zone.groups[match.form]!, at);
-      zone.choices[match.form]!.forEach((choice, g) => {
+      const encoded = zone.forms[match.form]!;
+      const n = match.tokens.length;
+      for (let k = 0; k < n; k++) groups[at + k] = encoded.charCodeAt(k);
+      for (let g = 0; g < groupCount; g++) {
+        const choice = encoded.charCodeAt(n + g) - 1;
         if (choice >= 0) choices[g] = choice;
-      });
+      }
     }
     return { path, groups, choices, lead: leadLength, trail: trailLength };
   }

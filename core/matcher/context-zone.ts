@@ -15,8 +15,9 @@ export interface ContextZone {
   /** Where each form starts in `data` (length, check, keys…). */
   at: Int32Array;
   byEdge: Map<number, number[]>;
-  groups: Uint8Array[];
-  choices: Int8Array[];
+  /** Per form, as one short string: a char per word (its group), then a char per group (the
+   * option taken, plus one). Thousands of forms: strings cost a fraction of typed arrays. */
+  forms: string[];
   /** The form with no words, when the context is optional; -1 otherwise. */
   empty: number;
 }
@@ -45,8 +46,7 @@ export function compileZone(side: 'lead' | 'trail', forms: readonly PhraseForm[]
     data,
     at,
     byEdge,
-    groups: forms.map((f) => Uint8Array.from(f.groups)),
-    choices: forms.map((f) => Int8Array.from(f.choices)),
+    forms: forms.map((f) => String.fromCharCode(...f.groups, ...f.choices.map((c) => c + 1))),
     empty,
   };
 }
