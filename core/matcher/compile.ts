@@ -23,6 +23,12 @@ import { containmentTest, type Span } from './spans.ts';
 import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
 import { TrieBuilder } from './trie.ts';
 
+// Local copies of hot imported bindings: a module's live bindings cost a getter call per use
+// where the code runs unbundled (the CLI and the benchmark through tsx).
+const MASK = KEY_MASK;
+const LET_THROUGH = MAX_FILLERS;
+const isFiller = isFillerKey;
+
 export interface CompileOptions {
   /** Which locale's wording to use for messages and suggestions. Matching covers all spellings. */
   locale?: Locale;
@@ -440,9 +446,9 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   /** Could a phrase go on from token i: its next word, or one after a word or two let through? */
   function mayContinue(i: number, key: number): boolean {
     const { count, joined, hash } = tokens;
-    for (let k = i + 1; k < count && k <= i + 1 + MAX_FILLERS && joined[k]; k++) {
-      if (wordPairs.mayContain(pairKey(key, hash[k]! & KEY_MASK))) return true;
-      if (!isFillerKey(hash[k]! & KEY_MASK)) return false;
+    for (let k = i + 1; k < count && k <= i + 1 + LET_THROUGH && joined[k]; k++) {
+      if (wordPairs.mayContain(pairKey(key, hash[k]! & MASK))) return true;
+      if (!isFiller(hash[k]! & MASK)) return false;
     }
     return false;
   }
@@ -521,18 +527,18 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
           }
         }
         if (!trie.hasChildren(node)) return;
-        // The next phrase word, letting through up to MAX_FILLERS words people put inside a
+        // The next phrase word, letting through up to LET_THROUGH words people put inside a
         // phrase ("resistant to all attempts", "not really for us"). Where a word could be both
         // the phrase's own next word and one let through ("very" when another phrase goes on
         // "is very …"), both readings are followed.
         let next = j + 1;
         let child = -1;
         for (; next < count && joined[next]; next++) {
-          const k = hash[next]! & KEY_MASK;
+          const k = hash[next]! & MASK;
           child = trie.child(node, k);
-          // At most MAX_FILLERS words are let through in a whole match, which bounds the
+          // At most LET_THROUGH words are let through in a whole match, which bounds the
           // readings followed to a few per start however the words repeat.
-          const canSkip = letThrough < MAX_FILLERS && isFillerKey(k);
+          const canSkip = letThrough < LET_THROUGH && isFiller(k);
           scratchChildren.length = 0;
           const viaClass = classChildren(node, k, scratchChildren);
           for (const c of scratchChildren) byClass.push(c, next, depth + 1, letThrough);
@@ -560,17 +566,17 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const mayFollow = (node: number, at: number, k: number) =>
       at < count &&
       joined[at] === 1 &&
-      (hash[at]! & KEY_MASK) !== k &&
-      (trie.child(node, hash[at]! & KEY_MASK) >= 0 ||
-        wordClasses.has(hash[at]! & KEY_MASK) ||
-        isFillerKey(hash[at]! & KEY_MASK));
+      (hash[at]! & MASK) !== k &&
+      (trie.child(node, hash[at]! & MASK) >= 0 ||
+        wordClasses.has(hash[at]! & MASK) ||
+        isFiller(hash[at]! & MASK));
 
     /** The reading that lets a word through: look for the phrase's next word from `from` on. */
     const skipFrom = (node: number, from: number, depth: number, letThrough: number): void => {
       for (let next = from; next < count && joined[next]; next++) {
-        const k = hash[next]! & KEY_MASK;
+        const k = hash[next]! & MASK;
         const child = trie.child(node, k);
-        const canSkip = letThrough < MAX_FILLERS && isFillerKey(k);
+        const canSkip = letThrough < LET_THROUGH && isFiller(k);
         work++;
         const viaClass: number[] = [];
         classChildren(node, k, viaClass);
@@ -590,7 +596,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     };
 
     for (i = 0; i < count; i++) {
-      const key = hash[i]! & KEY_MASK;
+      const key = hash[i]! & MASK;
       if (!firstWords.mayContain(key)) continue;
       if (!singleWords.mayContain(key) && !mayContinue(i, key)) continue;
       const node = trie.child(0, key);
