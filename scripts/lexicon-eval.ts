@@ -73,6 +73,7 @@ if (!option('--heldout')) {
   score('eval-dev/dev2.jsonl', 'Second development sentences, used for tuning');
   score('eval-dev/dev3.jsonl', 'Third development sentences (UK), used for tuning');
   score('eval-dev/dev4.jsonl', 'Fourth development sentences (US), used for tuning');
+  score('eval-dev/dev5.jsonl', 'Fifth development sentences, used for tuning');
 }
 
 // 2. MTSamples: rate, and the labelled sample.
