@@ -8,34 +8,6 @@ const MAX_JOINABLE_GAPS = 3;
 
 export class PhraseError extends Error {}
 
-/** Expands "(his|her|their)" groups; an empty option makes the slot optional. */
-export function expandAlternation(phrase: string): string[] {
-  const open = phrase.indexOf('(');
-  if (open < 0) {
-    if (phrase.includes(')') || phrase.includes('|')) {
-      throw new PhraseError(`unbalanced "|" or ")" in "${phrase}"; write groups as (a|b)`);
-    }
-    return [phrase];
-  }
-  const close = phrase.indexOf(')', open);
-  if (close < 0) throw new PhraseError(`missing ")" in "${phrase}"`);
-  const options = phrase.slice(open + 1, close).split('|');
-  if (options.some((o) => o.includes('('))) {
-    throw new PhraseError(`groups cannot nest in "${phrase}"`);
-  }
-  const head = phrase.slice(0, open);
-  const out: string[] = [];
-  for (const rest of expandAlternation(phrase.slice(close + 1))) {
-    for (const option of options) {
-      out.push(head + option + rest);
-      if (out.length > MAX_VARIANTS) {
-        throw new PhraseError(`"${phrase}" expands to more than ${MAX_VARIANTS} variants`);
-      }
-    }
-  }
-  return out;
-}
-
 function checkCharacters(phrase: string): void {
   for (let i = 0; i < phrase.length; i++) {
     const c = phrase.charCodeAt(i);

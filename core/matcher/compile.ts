@@ -579,7 +579,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         const canSkip = letThrough < LET_THROUGH && isFiller(k);
         work++;
         const viaClass: number[] = [];
-        classChildren(node, k, viaClass);
+        if (wordClasses.has(k)) classChildren(node, k, viaClass);
         if (child >= 0 || viaClass.length) {
           for (const c of child >= 0 ? [child, ...viaClass] : viaClass) {
             grow(depth + 1);
@@ -600,9 +600,15 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       if (!firstWords.mayContain(key)) continue;
       if (!singleWords.mayContain(key) && !mayContinue(i, key)) continue;
       const node = trie.child(0, key);
+      if (node >= 0) {
+        path[0] = i;
+        walk(node, i, 0, 0);
+      }
+      // Phrases whose first word is a word class (rare: only most words are in none).
+      if (!wordClasses.has(key)) continue;
       const roots: number[] = [];
       classChildren(0, key, roots);
-      for (const root of node >= 0 ? [node, ...roots] : roots) {
+      for (const root of roots) {
         path[0] = i;
         walk(root, i, 0, 0);
       }

@@ -68,8 +68,7 @@ describe('a wide replacement over formatting, in Chromium with the extension', (
     ['plain', STARTS_PLAIN, PLAIN_RESULT],
   ] as const) {
     it(`CKEditor 5: starting in ${start} text, the new text is ${start}; one Ctrl+Z restores it`, async () => {
-      const page = await env.ext.context.newPage();
-      try {
+      await env.withPage(async (page) => {
         const frame = await openFixture(page, `${env.server.url}/ckeditor5.html`);
         await page.evaluate((h) => (window as unknown as EditorWindow).editor.setData(h), html);
         const data = () =>
@@ -98,14 +97,11 @@ describe('a wide replacement over formatting, in Chromium with the extension', (
         await page.keyboard.press('Control+z');
         await expect.poll(data).toBe(original);
         expect(await modelText(page)).toBe(NON_COMPLIANT);
-      } finally {
-        await page.close();
-      }
+      });
     });
 
     it(`TipTap: starting in ${start} text, the new text is ${start}; one Ctrl+Z restores it`, async () => {
-      const page = await env.ext.context.newPage();
-      try {
+      await env.withPage(async (page) => {
         const frame = await openFixture(page, `${env.server.url}/tiptap.html`);
         await page.evaluate(
           (h) => (window as unknown as EditorWindow).tiptap.commands.setContent(h),
@@ -136,14 +132,11 @@ describe('a wide replacement over formatting, in Chromium with the extension', (
         await page.keyboard.press('Control+z');
         await expect.poll(read).toBe(original);
         expect(await modelText(page)).toBe(NON_COMPLIANT);
-      } finally {
-        await page.close();
-      }
+      });
     });
 
     it(`TinyMCE (inline): starting in ${start} text, the new text is ${start}; one Ctrl+Z restores it`, async () => {
-      const page = await env.ext.context.newPage();
-      try {
+      await env.withPage(async (page) => {
         const frame = await openFixture(page, `${env.server.url}/tinymce-inline.html`);
         await page.evaluate(
           (h) => (window as unknown as EditorWindow).tinymce.activeEditor.setContent(h),
@@ -159,15 +152,12 @@ describe('a wide replacement over formatting, in Chromium with the extension', (
         expect(await read()).toBe(result);
         await page.keyboard.press('Control+z');
         await expect.poll(read).toBe(original);
-      } finally {
-        await page.close();
-      }
+      });
     });
   }
 
   it('an editor that takes beforeinput itself is offered the whole range and the new text', async () => {
-    const page = await env.ext.context.newPage();
-    try {
+    await env.withPage(async (page) => {
       const frame = await openFixture(page, `${env.server.url}/contenteditable.html`);
       // A small editor of the Slate or Lexical kind: it cancels beforeinput and edits its DOM.
       await page.evaluate((text) => {
@@ -201,8 +191,6 @@ describe('a wide replacement over formatting, in Chromium with the extension', (
       ]);
       // It took the edit: nothing was written a second time by execCommand.
       expect(await modelText(page)).toBe(WITH_GAPS);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

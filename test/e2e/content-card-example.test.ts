@@ -18,12 +18,9 @@ const finding = compile([defaultLexicon()])
 const INTRANET = 'ehr.intranet.test';
 
 async function withPage(env: BrowserSession, run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await env.ext.context.newPage();
-  try {
+  await env.withPage(async (page) => {
     await run(page);
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 /** Type the text into the fixture's textarea, leave the caret after "taking", count its blurs. */

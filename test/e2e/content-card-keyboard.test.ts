@@ -9,8 +9,7 @@ const LETTER = 'She claims her pain is bad. He refused the injection.';
 
 describe('the card by keyboard alone, in Chromium with the extension', () => {
   it('Tab reaches its buttons, Escape returns to the caret, Enter on a button acts', async () => {
-    const page = await env.ext.context.newPage();
-    try {
+    await env.withPage(async (page) => {
       await openFixture(page, `${env.server.url}/textarea.html`);
       const field = page.locator('[data-testid="field"]');
       await field.fill(LETTER);
@@ -55,8 +54,6 @@ describe('the card by keyboard alone, in Chromium with the extension', () => {
       await expect.poll(marks).toBe(1);
       expect(await field.inputValue()).toBe(LETTER);
       expect(await fieldFocused()).toBe(true);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -13,8 +13,7 @@ const LETTER = 'She complains of pain. He refused the injection. A heartsink pat
 
 describe('severity without colour, in Chromium with the extension', () => {
   it('draws info, suggest and warn marks with different line styles and thicknesses', async () => {
-    const page = await env.ext.context.newPage();
-    try {
+    await env.withPage(async (page) => {
       await openFixture(page, `${env.server.url}/textarea.html`);
       await page.locator('[data-testid="field"]').fill(LETTER);
       const styles = async () =>
@@ -32,14 +31,11 @@ describe('severity without colour, in Chromium with the extension', () => {
       expect(info).toMatch(/^info:dotted:/);
       expect(suggest).toMatch(/^suggest:dashed:/);
       expect(warn).toMatch(/^warn:solid:3px$/);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('gives each ::highlight level its own decoration style', async () => {
-    const page = await env.ext.context.newPage();
-    try {
+    await env.withPage(async (page) => {
       await openFixture(page, `${env.server.url}/contenteditable.html`);
       await page.locator('[data-testid="field"]').click();
       await page.keyboard.press('Control+End');
@@ -60,8 +56,6 @@ describe('severity without colour, in Chromium with the extension', () => {
       // Solid is the default line style, so the serialised rule may leave it out.
       expect(style('warn')).not.toMatch(/dotted|wavy|dashed/);
       expect(style('warn')).toMatch(/3px/);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -20,12 +20,9 @@ describe('the shared scenario, in every fixture editor, in Chromium with the ext
   it.each(EDITORS)(
     '%s',
     async (name) => {
-      const page = await env.ext.context.newPage();
-      try {
+      await env.withPage(async (page) => {
         await runScenario(page, `${env.server.url}/${name}.html`, name);
-      } finally {
-        await page.close();
-      }
+      });
     },
     60_000,
   );

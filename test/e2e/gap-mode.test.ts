@@ -47,8 +47,7 @@ const inPage = <T>(page: Page, read: () => T) => page.evaluate(read);
 
 describe('gap mode, in Chromium with the extension', () => {
   it('TipTap: Tab in a list item moves between gaps without indenting; after the last, Tab indents', async () => {
-    const page = await env.ext.context.newPage();
-    try {
+    await env.withPage(async (page) => {
       const html = () => (window as unknown as EditorWindow).tiptap.getHTML();
       const frame = await applyIn(
         page,
@@ -82,14 +81,11 @@ describe('gap mode, in Chromium with the extension', () => {
       // Now Tab is TipTap's: the item is sunk into a nested list.
       await page.keyboard.press('Tab');
       await expect.poll(() => inPage(page, html)).toContain('<li><p>First item.</p><ul><li>');
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('CKEditor 5: Tab in a list item takes no indent while gaps last; Escape ends them', async () => {
-    const page = await env.ext.context.newPage();
-    try {
+    await env.withPage(async (page) => {
       const data = () => (window as unknown as EditorWindow).editor.getData();
       const frame = await applyIn(
         page,
@@ -112,14 +108,11 @@ describe('gap mode, in Chromium with the extension', () => {
       // Gap mode is over: Tab indents the item, as CKEditor does.
       await page.keyboard.press('Tab');
       await expect.poll(() => inPage(page, data)).toMatch(/>First item\.<ul><li /);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('CKEditor 5: an arrow key out of the inserted text ends gap mode', async () => {
-    const page = await env.ext.context.newPage();
-    try {
+    await env.withPage(async (page) => {
       const data = () => (window as unknown as EditorWindow).editor.getData();
       const frame = await applyIn(
         page,
@@ -140,14 +133,11 @@ describe('gap mode, in Chromium with the extension', () => {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Tab');
       await expect.poll(() => inPage(page, data)).toMatch(/>First item\.<ul><li /);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('TinyMCE (iframe): Tab in a table cell stays in the cell while gaps last, then moves on', async () => {
-    const page = await env.ext.context.newPage();
-    try {
+    await env.withPage(async (page) => {
       const content = () => (window as unknown as EditorWindow).tinymce.activeEditor.getContent();
       const frame = await applyIn(
         page,
@@ -169,14 +159,11 @@ describe('gap mode, in Chromium with the extension', () => {
 
       await page.keyboard.press('Tab');
       await expect.poll(cell).toBe('Next cell');
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('Quill: Tab types no tab character while gaps last; afterwards it does', async () => {
-    const page = await env.ext.context.newPage();
-    try {
+    await env.withPage(async (page) => {
       const frame = await applyIn(
         page,
         'quill',
@@ -190,14 +177,11 @@ describe('gap mode, in Chromium with the extension', () => {
       expect(await modelText(page)).toBe(WITH_GAPS);
       await page.keyboard.press('Tab');
       await expect.poll(() => modelText(page)).toBe(WITH_GAPS.replace('}.', '}\t.'));
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('textarea: a click elsewhere ends gap mode, and Tab then leaves the field', async () => {
-    const page = await env.ext.context.newPage();
-    try {
+    await env.withPage(async (page) => {
       const frame = await openFixture(page, `${env.server.url}/textarea.html`);
       const field = page.locator('[data-testid="field"]');
       await field.fill(NON_COMPLIANT);
@@ -226,8 +210,6 @@ describe('gap mode, in Chromium with the extension', () => {
       await page.keyboard.press('Tab');
       await expect.poll(focused).toBe(false);
       expect(await field.inputValue()).toBe(WITH_GAPS);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
