@@ -74,6 +74,9 @@ if (!option('--heldout')) {
   score('eval-dev/dev3.jsonl', 'Third development sentences (UK), used for tuning');
   score('eval-dev/dev4.jsonl', 'Fourth development sentences (US), used for tuning');
   score('eval-dev/dev5.jsonl', 'Fifth development sentences, used for tuning');
+  score('eval-dev/dev6.jsonl', 'Sixth development sentences (US literature), used for tuning');
+  score('eval-dev/dev7.jsonl', 'Seventh development sentences (UK guidance), used for tuning');
+  score('eval-dev/dev8.jsonl', 'Eighth development sentences (other settings), used for tuning');
 }
 
 // 2. MTSamples: rate, and the labelled sample.
