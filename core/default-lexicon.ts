@@ -10,6 +10,7 @@ import nocebo from '../lexicon/default/nocebo.json' with { type: 'json' };
 import personFirst from '../lexicon/default/person-first.json' with { type: 'json' };
 import placeholders from '../lexicon/default/placeholders.json' with { type: 'json' };
 import responsibilising from '../lexicon/default/responsibilising.json' with { type: 'json' };
+import suicideSelfHarm from '../lexicon/default/suicide-self-harm.json' with { type: 'json' };
 import type { Lexicon } from './lexicon/schema.ts';
 
 /**
@@ -28,6 +29,7 @@ export const DEFAULT_LEXICON_FILES = {
   nocebo,
   'person-first': personFirst,
   'giving-up': givingUp,
+  'suicide-self-harm': suicideSelfHarm,
   placeholders,
 } as unknown as Readonly<Record<string, Lexicon>>;
 

@@ -437,3 +437,23 @@ export function expandPhrase(
 ): string[][] {
   return expandPattern(phrase, inflect, preserveCase).forms.map((f) => f.words);
 }
+
+/**
+ * A context phrase and which side of it a colon is on: `"outcome:"` is a label just before a
+ * colon that starts the match (`Outcome: self-management`), `": 3 year old"` one just after a
+ * colon that ends it; `"^"` and `"$"` stand for the start and the end of the clause. Other
+ * context phrases stay within the clause.
+ */
+export function contextPhrase(phrase: string): {
+  words: string;
+  colon?: 'after' | 'before';
+  anchor?: 'start' | 'end';
+} {
+  const trimmed = phrase.trim();
+  // "^" and "$": the start or end of the clause ("Anxious lady, …", "… for her usual.").
+  if (trimmed === '^') return { words: '', anchor: 'start' };
+  if (trimmed === '$') return { words: '', anchor: 'end' };
+  if (trimmed.endsWith(':')) return { words: trimmed.slice(0, -1).trim(), colon: 'after' };
+  if (trimmed.startsWith(':')) return { words: trimmed.slice(1).trim(), colon: 'before' };
+  return { words: trimmed };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DETECTORS, DOCUMENT_KINDS, LOCALES, SEVERITIES } from './constants.ts';
+import { DETECTORS, DOCUMENT_KINDS, LOCALES, MAX_CONTEXT_WINDOW, SEVERITIES } from './constants.ts';
 
 /**
  * The lexicon file format. Everything else (types, JSON Schema, validation messages) derives from
@@ -22,7 +22,7 @@ export const DocumentKindSchema = z.enum(DOCUMENT_KINDS, {
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
 export const DetectorSchema = z.enum(DETECTORS, {
-  error: 'expected "scare-quotes", "doubting-quotes" or "unfilled-placeholder"',
+  error: `expected one of ${DETECTORS.map((d) => `"${d}"`).join(', ')}`,
 });
 
 const text = (what: string) =>
@@ -57,6 +57,12 @@ export const SourceSchema = z.strictObject(
 );
 export type Source = z.infer<typeof SourceSchema>;
 
+const windowWords = z
+  .number({ error: 'expected window as a number of words' })
+  .int({ error: 'expected window as a whole number of words' })
+  .min(1, { error: 'window must be at least 1' })
+  .max(MAX_CONTEXT_WINDOW, { error: `window must be at most ${MAX_CONTEXT_WINDOW} words` });
+
 export const ContextRulesSchema = z
   .strictObject(
     {
@@ -72,23 +78,40 @@ export const ContextRulesSchema = z
         ),
       onlyPrecededBy: stringList('phrases')
         .optional()
-        .describe('Report the match only when one of these phrases comes just before it.'),
+        .describe(
+          'Report the match only when one of these phrases comes just before it. A phrase ending in ":" is a label just before a colon that starts the match ("outcome:" for "Outcome: self-management"); "^" is the start of the clause.',
+        ),
       onlyFollowedBy: stringList('phrases')
         .optional()
-        .describe('Report the match only when one of these phrases comes just after it.'),
+        .describe(
+          'Report the match only when one of these phrases comes just after it. A phrase starting with ":" comes just after a colon that ends the match; "$" is the end of the clause.',
+        ),
       window: z
-        .number({ error: 'expected window as a number of words' })
-        .int({ error: 'expected window as a whole number of words' })
-        .min(1, { error: 'window must be at least 1' })
-        .max(8, { error: 'window must be at most 8 words' })
+        .union(
+          [
+            windowWords,
+            z.strictObject(
+              {
+                notPrecededBy: windowWords.optional(),
+                notFollowedBy: windowWords.optional(),
+                onlyPrecededBy: windowWords.optional(),
+                onlyFollowedBy: windowWords.optional(),
+              },
+              { error: 'expected window per rule as an object of numbers' },
+            ),
+          ],
+          { error: 'expected window as a number of words, or an object with one per rule' },
+        )
         .optional()
         .describe(
-          'How many words away a context phrase may start (1 = right next to the match). Default 1.',
+          'How many words away a context phrase may start (1 = right next to the match). Default 1. An object gives each rule its own ({ "notPrecededBy": 2, "onlyFollowedBy": 10 }); rules it leaves out look 1 word away.',
         ),
     },
     { error: 'expected an object of context rules' },
   )
-  .describe('When a match counts. Context never reaches across a sentence end or a blank line.');
+  .describe(
+    'When a match counts. Context never reaches across a sentence end or a blank line, and across a colon only for a label phrase ("outcome:").',
+  );
 export type ContextRules = z.infer<typeof ContextRulesSchema>;
 
 /**

@@ -1,6 +1,12 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
-import { expandPattern, expandPhrase, PhraseError, type PhrasePattern } from './expand-phrase.ts';
+import {
+  contextPhrase,
+  expandPattern,
+  expandPhrase,
+  PhraseError,
+  type PhrasePattern,
+} from './expand-phrase.ts';
 import { formatIssue, formatPath } from './format-issue.ts';
 import {
   EntrySchema,
@@ -28,6 +34,9 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   return [];
 }
 
+const isContextual = (entry: Entry) =>
+  Boolean(entry.context?.onlyPrecededBy || entry.context?.onlyFollowedBy);
+
 /** Checks what zod cannot see alone: phrases that could never match, and the same phrase in two entries. */
 function phraseErrors(lexicon: Lexicon): string[] {
   const errors: string[] = [];
@@ -45,13 +54,18 @@ function phraseErrors(lexicon: Lexicon): string[] {
         }
         throw error;
       }
+      // An entry that says where it applies (onlyPrecededBy/onlyFollowedBy) may share a phrase
+      // with a general one: "self-management" is noted anywhere but suggested after "Outcome:".
+      const contextual = isContextual(entry);
       for (const form of forms) {
         const key = form.join(' ');
         const first = owner.get(key);
-        if (first && first.index !== index) {
+        const firstContextual = first && isContextual(lexicon.entries[first.index]!);
+        if (first && first.index !== index && !contextual && !firstContextual) {
           errors.push(
             `${where}: "${phrase}" also matches "${key}", already matched by entries[${first.index}] ` +
-              `("${first.phrase}", id "${lexicon.entries[first.index]!.id}"); keep each phrase in one entry`,
+              `("${first.phrase}", id "${lexicon.entries[first.index]!.id}"); keep each phrase in one entry, ` +
+              'or say where the second applies (onlyPrecededBy or onlyFollowedBy)',
           );
           break;
         }
@@ -66,7 +80,8 @@ function phraseErrors(lexicon: Lexicon): string[] {
     ] as const) {
       entry.context?.[rule]?.forEach((phrase, p) => {
         try {
-          expandPhrase(phrase);
+          const { words, anchor } = contextPhrase(phrase);
+          if (!anchor) expandPhrase(words);
         } catch (error) {
           if (!(error instanceof PhraseError)) throw error;
           errors.push(`${formatPath(['entries', index, 'context', rule, p])}: ${error.message}`);

@@ -22,6 +22,7 @@ import { resolveOverlaps, type Candidate } from './resolve-overlaps.ts';
 import { containmentTest, type Span } from './spans.ts';
 import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
 import { TrieBuilder } from './trie.ts';
+import { quotationFix, quoteDetectorFor, unfilledGaps } from './detectors.ts';
 
 // Local copies of hot imported bindings: a module's live bindings cost a getter call per use
 // where the code runs unbundled (the CLI and the benchmark through tsx).
@@ -67,6 +68,8 @@ interface CompiledEntry {
   severityRank: number;
   text: LocalisedText;
   context: CompiledContext | undefined;
+  /** Says where it applies (onlyPrecededBy/onlyFollowedBy): wins a tie with a general entry. */
+  specific: boolean;
 }
 
 /** What every form of one phrase shares: one object per phrase, not per form. */
@@ -139,19 +142,6 @@ function appliesTo(entry: Entry, options: FindOptions | undefined): boolean {
 
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
 
-/** "{reason}"-style gaps left in the text: a letter must not go out with one. */
-function* unfilledGaps(
-  text: string,
-  from: number,
-  to: number,
-): Generator<{ start: number; end: number }> {
-  const gap = /\{[^{}\n]{1,60}\}/g;
-  gap.lastIndex = from;
-  for (let m = gap.exec(text); m && m.index + m[0].length <= to; m = gap.exec(text)) {
-    yield { start: m.index, end: m.index + m[0].length };
-  }
-}
-
 /** Case-sensitive entries: the matched words, as written, must spell one of the phrase's forms. */
 function surfaceMatches(
   text: string,
@@ -170,7 +160,16 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   const builder = new TrieBuilder<Terminal>();
 
   const scareEntries: CompiledEntry[] = [];
-  let hasDoubting = false;
+  const quoteDetectors = new Set<string>();
+  // Entries often share the same context rules (a family of twins with one list of telling
+  // verbs): compile each set of rules once.
+  const contexts = new Map<string, CompiledContext | undefined>();
+  const contextFor = (rules: Entry['context']) => {
+    if (!rules) return undefined;
+    const key = JSON.stringify(rules);
+    if (!contexts.has(key)) contexts.set(key, compileContext(rules));
+    return contexts.get(key);
+  };
   const gapEntries: CompiledEntry[] = [];
   const zones = new Map<string, ContextZone>();
   /**
@@ -210,11 +209,16 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       layer,
       severityRank: SEVERITY_RANK[entry.severity],
       text: localise(entry, locale),
-      context: compileContext(entry.context),
+      context: contextFor(entry.context),
+      specific: Boolean(entry.context?.onlyPrecededBy || entry.context?.onlyFollowedBy),
     };
-    if (entry.detect === 'scare-quotes' || entry.detect === 'doubting-quotes') {
+    if (
+      entry.detect === 'scare-quotes' ||
+      entry.detect === 'doubting-quotes' ||
+      entry.detect === 'dialect-quotes'
+    ) {
       scareEntries.push(compiled);
-      if (entry.detect === 'doubting-quotes') hasDoubting = true;
+      quoteDetectors.add(entry.detect);
     }
     if (entry.detect === 'unfilled-placeholder') gapEntries.push(compiled);
     for (const phrase of entry.phrases ?? []) {
@@ -336,6 +340,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     return found;
   };
   const scratchChildren: number[] = [];
+  const later: number[] = [];
+  const byClass: number[] = [];
 
   /** The edits a phrase's alternatives make, with the words and groups the phrase matched. */
   function replacementsFor(text: string, from: number, c: PhraseCandidate): Replacement[] {
@@ -468,18 +474,24 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const walk = (node: number, j: number, depth: number, letThrough: number): void => {
       // Readings that let a word through are followed after the plain one, so where both find
       // the same words the plain reading (the phrase's own word, a group's option) comes first.
-      const later: number[] = [];
-      const byClass: number[] = [];
+      // The readings left for later go on two stacks shared by every walk (a pair of arrays per
+      // walk was most of the matcher's garbage); each walk reads its own stretch and pops it.
+      const laterFrom = later.length;
+      const classFrom = byClass.length;
       follow(node, j, depth, letThrough, later, byClass);
+      const laterTo = later.length;
+      const classTo = byClass.length;
       // Then the readings through word classes, then those letting a word through.
-      for (let b = 0; b < byClass.length; b += 4) {
+      for (let b = classFrom; b < classTo; b += 4) {
         grow(byClass[b + 2]!);
         path[byClass[b + 2]!] = byClass[b + 1]!;
         walk(byClass[b]!, byClass[b + 1]!, byClass[b + 2]!, byClass[b + 3]!);
       }
-      for (let b = 0; b < later.length; b += 4) {
+      for (let b = laterFrom; b < laterTo; b += 4) {
         skipFrom(later[b]!, later[b + 1]!, later[b + 2]!, later[b + 3]!);
       }
+      later.length = laterFrom;
+      byClass.length = classFrom;
     };
 
     const follow = (
@@ -520,6 +532,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
               extent: end[last]! - start[first]!,
               layer: c.layer,
               severityRank: c.severityRank,
+              specific: c.specific,
               compiled: c,
               terminal: t,
               ...whole,
@@ -643,21 +656,17 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     if (hasScare && quotations && quotations.length > 0) {
       let added = false;
       for (let q = 0; q < quotations.length; q++) {
-        const { kind, doubt, start: qStart, end: qEnd } = quotations[q]!;
-        if (kind !== 'scare') continue;
+        const quotation = quotations[q]!;
+        const detector = quoteDetectorFor(quotation, quoteDetectors);
+        if (!detector) continue;
         // Quoted words on the allow-list ("ignore this phrase everywhere") are left alone too.
-        if (allowed && allowed(qStart + 1, qEnd - 1)) continue;
+        if (allowed && allowed(quotation.start + 1, quotation.end - 1)) continue;
         for (let e = 0; e < scareEntries.length; e++) {
           const c = scareEntries[e]!;
-          // Each quotation goes to one detector: "doubting-quotes" takes those that doubt the
-          // account outright, "scare-quotes" the rest (and all of them if the other is off).
-          const doubting = c.entry.detect === 'doubting-quotes';
-          if (doubting ? !doubt : doubt && hasDoubting) continue;
+          if (c.entry.detect !== detector) continue;
           if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;
-          // The correction is the sentence without the marks.
-          const unquoted = text.slice(qStart + 1, qEnd - 1).trim();
-          const r = { start: qStart, end: qEnd, text: unquoted };
-          findings.push(toFinding(text, c, qStart, qEnd, [r]));
+          const fix = quotationFix(text, quotation, detector);
+          findings.push(toFinding(text, c, quotation.start, quotation.end, fix));
           added = true;
         }
       }

@@ -1,4 +1,4 @@
-import { expandPhrase } from '../lexicon/expand-phrase.ts';
+import { contextPhrase, expandPhrase } from '../lexicon/expand-phrase.ts';
 import type { ContextRules } from '../lexicon/schema.ts';
 import { hashWord, normAt, type Tokens } from '../text/tokenize.ts';
 import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
@@ -15,27 +15,54 @@ export const wordKey = (word: string) => hashWord(word) & KEY_MASK;
 interface Sequences {
   data: Int32Array;
   byFirst: Map<number, number[]>;
+  /**
+   * Offsets of phrases that reach across a colon: a label before the match (`outcome:`,
+   * `age 4:`) or one after it (`: 3 year old`). They match only across the colon, the others
+   * only within the clause.
+   */
+  acrossColon: Set<number>;
+  /** `"^"` / `"$"` given: the match starting or ending its clause counts as the phrase. */
+  clauseStart: boolean;
+  clauseEnd: boolean;
 }
 
 function sequences(phrases: string[] | undefined): Sequences | undefined {
   if (!phrases) return undefined;
-  const seqs = phrases.flatMap((phrase) => expandPhrase(phrase));
-  const data = new Int32Array(seqs.reduce((n, seq) => n + seq.length + 2, 0));
+  let clauseStart = false;
+  let clauseEnd = false;
+  const seqs = phrases.flatMap((phrase) => {
+    const { words, colon, anchor } = contextPhrase(phrase);
+    if (anchor === 'start') clauseStart = true;
+    if (anchor === 'end') clauseEnd = true;
+    if (anchor) return [];
+    return expandPhrase(words).map((seq) => ({ seq, colon: colon !== undefined }));
+  });
+  const data = new Int32Array(seqs.reduce((n, { seq }) => n + seq.length + 2, 0));
   const byFirst = new Map<number, number[]>();
+  const acrossColon = new Set<number>();
   let at = 0;
-  seqs.forEach((seq) => {
+  seqs.forEach(({ seq, colon }) => {
     const key = wordKey(seq[0]!);
     (byFirst.get(key) ?? byFirst.set(key, []).get(key)!).push(at);
+    if (colon) acrossColon.add(at);
     data[at] = seq.length;
     data[at + 1] = phraseCheck(seq);
     seq.forEach((word, k) => (data[at + 2 + k] = wordKey(word)));
     at += seq.length + 2;
   });
-  return { data, byFirst };
+  return { data, byFirst, acrossColon, clauseStart, clauseEnd };
 }
 
+/** Is the clause break before token `k` a colon (a label and what it labels)? */
+function colonBefore(tokens: Tokens, k: number): boolean {
+  return tokens.text.slice(tokens.end[k - 1], tokens.start[k]).includes(':');
+}
+
+type Rule = 'notPrecededBy' | 'notFollowedBy' | 'onlyPrecededBy' | 'onlyFollowedBy';
+
 export interface CompiledContext {
-  window: number;
+  /** How far each rule looks, in words. */
+  window: Record<Rule, number>;
   /** Upper bound of words compared in one check, for the matcher's work count. */
   cost: number;
   notPrecededBy?: Sequences;
@@ -46,7 +73,14 @@ export interface CompiledContext {
 
 export function compileContext(rules: ContextRules | undefined): CompiledContext | undefined {
   if (!rules) return undefined;
-  const window = rules.window ?? 1;
+  const given = rules.window ?? 1;
+  const reach = (rule: Rule) => (typeof given === 'number' ? given : (given[rule] ?? 1));
+  const window = {
+    notPrecededBy: reach('notPrecededBy'),
+    notFollowedBy: reach('notFollowedBy'),
+    onlyPrecededBy: reach('onlyPrecededBy'),
+    onlyFollowedBy: reach('onlyFollowedBy'),
+  };
   const compiled = {
     notPrecededBy: sequences(rules.notPrecededBy),
     notFollowedBy: sequences(rules.notFollowedBy),
@@ -59,7 +93,7 @@ export function compileContext(rules: ContextRules | undefined): CompiledContext
       longest = Math.max(longest, seqs.data[at]!);
     }
   }
-  return { window, cost: 4 * window * longest, ...compiled };
+  return { window, cost: 4 * Math.max(...Object.values(window)) * longest, ...compiled };
 }
 
 /** Does the phrase at `offset` occupy tokens [at, at + length) with no clause break inside? */
@@ -77,37 +111,66 @@ function sequenceAt(tokens: Tokens, at: number, seqs: Sequences, offset: number)
   return h === data[offset + 1];
 }
 
-function anyStartsAt(tokens: Tokens, at: number, seqs: Sequences): boolean {
+function anyStartsAt(tokens: Tokens, at: number, seqs: Sequences, colon: boolean): boolean {
   const offsets = seqs.byFirst.get(tokens.hash[at]! & KEY_MASK);
   if (!offsets) return false;
-  for (const offset of offsets) if (sequenceAt(tokens, at, seqs, offset)) return true;
-  return false;
-}
-
-/** A sequence starts within `window` words after token `after` (exclusive), same clause. */
-function followedBy(tokens: Tokens, after: number, seqs: Sequences, window: number): boolean {
-  for (let k = 0; k < window; k++) {
-    const at = after + k;
-    if (at >= tokens.count || tokens.clause[at]) return false;
-    if (anyStartsAt(tokens, at, seqs)) return true;
+  for (const offset of offsets) {
+    if (seqs.acrossColon.has(offset) !== colon) continue;
+    if (sequenceAt(tokens, at, seqs, offset)) return true;
   }
   return false;
 }
 
-/** A sequence ends within `window` words before token `before` (exclusive), same clause. */
-function precededBy(tokens: Tokens, before: number, seqs: Sequences, window: number): boolean {
+function anyEndsAt(tokens: Tokens, last: number, seqs: Sequences, colon: boolean): boolean {
   // A sequence of n words ending at `last` starts at last - n + 1: try each start that could.
+  for (let startAt = last; startAt >= 0 && startAt >= last - 7; startAt--) {
+    const offsets = seqs.byFirst.get(tokens.hash[startAt]! & KEY_MASK);
+    for (const offset of offsets ?? []) {
+      if (seqs.acrossColon.has(offset) !== colon) continue;
+      const ends = startAt + seqs.data[offset]! - 1 === last;
+      if (ends && sequenceAt(tokens, startAt, seqs, offset)) return true;
+    }
+    if (tokens.clause[startAt]) break;
+  }
+  return false;
+}
+
+/**
+ * A sequence starts within `window` words after token `after` (exclusive), in the same clause,
+ * or, for a `": …"` phrase, just across the colon that ends it.
+ */
+function followedBy(tokens: Tokens, after: number, seqs: Sequences, window: number): boolean {
+  if (seqs.clauseEnd && (after >= tokens.count || tokens.clause[after])) return true;
+  for (let k = 0; k < window; k++) {
+    const at = after + k;
+    if (at >= tokens.count) return false;
+    if (tokens.clause[at]) {
+      return (
+        seqs.acrossColon.size > 0 && colonBefore(tokens, at) && anyStartsAt(tokens, at, seqs, true)
+      );
+    }
+    if (anyStartsAt(tokens, at, seqs, false)) return true;
+  }
+  return false;
+}
+
+/**
+ * A sequence ends within `window` words before token `before` (exclusive), in the same clause,
+ * or, for a `"…:"` phrase, just before the colon that starts it (`Outcome: self-management`).
+ */
+function precededBy(tokens: Tokens, before: number, seqs: Sequences, window: number): boolean {
+  if (seqs.clauseStart && (before === 0 || tokens.clause[before])) return true;
   for (let k = 0; k < window; k++) {
     const last = before - 1 - k;
-    if (last < 0 || tokens.clause[last + 1]) return false;
-    for (let startAt = last; startAt >= 0 && startAt >= last - 7; startAt--) {
-      const offsets = seqs.byFirst.get(tokens.hash[startAt]! & KEY_MASK);
-      for (const offset of offsets ?? []) {
-        const ends = startAt + seqs.data[offset]! - 1 === last;
-        if (ends && sequenceAt(tokens, startAt, seqs, offset)) return true;
-      }
-      if (tokens.clause[startAt]) break;
+    if (last < 0) return false;
+    if (tokens.clause[last + 1]) {
+      return (
+        seqs.acrossColon.size > 0 &&
+        colonBefore(tokens, last + 1) &&
+        anyEndsAt(tokens, last, seqs, true)
+      );
     }
+    if (anyEndsAt(tokens, last, seqs, false)) return true;
   }
   return false;
 }
@@ -120,12 +183,16 @@ export function contextAllows(
   last: number,
 ): boolean {
   const w = ctx.window;
-  if (ctx.notPrecededBy && precededBy(tokens, first, ctx.notPrecededBy, w)) return false;
-  if (ctx.notFollowedBy && followedBy(tokens, last + 1, ctx.notFollowedBy, w)) return false;
+  if (ctx.notPrecededBy && precededBy(tokens, first, ctx.notPrecededBy, w.notPrecededBy))
+    return false;
+  if (ctx.notFollowedBy && followedBy(tokens, last + 1, ctx.notFollowedBy, w.notFollowedBy))
+    return false;
   if (!ctx.onlyPrecededBy && !ctx.onlyFollowedBy) return true;
   // With both kinds of "only" rule, either one is enough.
   return (
-    (ctx.onlyPrecededBy !== undefined && precededBy(tokens, first, ctx.onlyPrecededBy, w)) ||
-    (ctx.onlyFollowedBy !== undefined && followedBy(tokens, last + 1, ctx.onlyFollowedBy, w))
+    (ctx.onlyPrecededBy !== undefined &&
+      precededBy(tokens, first, ctx.onlyPrecededBy, w.onlyPrecededBy)) ||
+    (ctx.onlyFollowedBy !== undefined &&
+      followedBy(tokens, last + 1, ctx.onlyFollowedBy, w.onlyFollowedBy))
   );
 }

@@ -5,6 +5,8 @@ export interface Candidate {
   severityRank: number;
   /** Characters the match covers with its [context] words: a tie goes to the fuller match. */
   extent?: number;
+  /** From an entry that says where it applies: a tie on the same words goes to it. */
+  specific?: boolean;
 }
 
 function better(a: Candidate, b: Candidate): number {
@@ -13,13 +15,15 @@ function better(a: Candidate, b: Candidate): number {
     (b.extent ?? 0) - (a.extent ?? 0) ||
     b.layer - a.layer ||
     b.severityRank - a.severityRank ||
+    Number(b.specific ?? false) - Number(a.specific ?? false) ||
     a.start - b.start
   );
 }
 
 /**
  * Keeps one finding per stretch of text: the longest match wins (a specific phrase over a general
- * one), then the later lexicon layer, then the higher severity. Returns them in text order.
+ * one), then the later lexicon layer, then the higher severity, then the entry that says where it
+ * applies. Returns them in text order.
  * Occupied characters are marked in a bitmap, so the cost stays linear in the matched text.
  */
 export function resolveOverlaps<T extends Candidate>(candidates: T[]): T[] {

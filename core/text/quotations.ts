@@ -1,4 +1,5 @@
 import { normAt, type Tokens } from './tokenize.ts';
+import { soundsLikeDialect } from './dialect.ts';
 import { isWordCode } from './word-chars.ts';
 
 /**
@@ -13,10 +14,16 @@ export interface Quotation {
   kind: 'direct' | 'scare';
   /**
    * A scare quote that doubts the person's own account outright: straight after "his", "her",
-   * "their" or "the patient's" (her "chronic fatigue"), or around a pain score (his pain is
-   * "still a 10"). Rare in notes that quote people verbatim, so it can be suggested, not noted.
+   * "their" or "the patient's" (her "chronic fatigue"), around a pain score (his pain is
+   * "still a 10"), or a short quotation of the person's account set against what the writer saw
+   * (describes the pain as "unbearable" but was chatting on the phone). Rare in notes that quote people verbatim, so it can be suggested, not noted.
    */
   doubt: boolean;
+  /**
+   * The quotation renders the person's speech as non-standard English ("ain't got no money"),
+   * whether or not it is framed as theirs: quoting dialect word for word stereotypes (Park 2021).
+   */
+  dialect: boolean;
   /** Offsets of the opening and just past the closing quotation mark. */
   start: number;
   end: number;
@@ -43,6 +50,8 @@ const FIRST_PERSON = new Set(
   "i i'm i've i'd i'll me my mine myself we we're us our ours".split(' '),
 );
 const LONG_QUOTE_WORDS = 7;
+/** A word or three: a descriptor or a claim rather than something the person said in full. */
+const SHORT_QUOTE_WORDS = 3;
 
 const DOUBLE_OPEN = new Set([0x201c, 0xab, 0x201e]);
 const DOUBLE_CLOSE = new Set([0x201d, 0xbb]);
@@ -170,6 +179,103 @@ function doubtsAccount(tokens: Tokens, open: number, firstWord: number): boolean
   return SCORED.has(normAt(tokens, verb - 1));
 }
 
+/** Words that set what follows against what came before, within a sentence. */
+const CONTRAST = new Set(['but', 'though', 'although', 'however', 'yet', 'whereas', 'despite']);
+/** Words that make the quotation the person's account: who gave it, or a verb of reporting. */
+const ACCOUNT = new Set(
+  (
+    'he she they his her their pt patient reports reported states stated says said describes ' +
+    'described complains complained per according insists insisted claims claimed mother father ' +
+    'mum dad wife husband partner son daughter'
+  ).split(' '),
+);
+/** What the writer set against the account: their own observation, an examination or a test. */
+const OBSERVED = new Set(
+  (
+    'appears appeared appear looks looked look seems seemed seem observed seen noted witnessed ' +
+    'chatting laughing smiling joking texting sleeping asleep comfortable distress exam ' +
+    'examination unremarkable unchanged a1c hba1c level levels bloods scan imaging x-ray xray mri ' +
+    'ct tox screen weight'
+  ).split(' '),
+);
+const REACH = 6;
+/**
+ * Claims that notes put in quotation marks to doubt them (Beach et al. 2021; Goddu et al. 2018):
+ * an allergy, the strength of pain, an account of running out, losing or being hurt, and the
+ * person's own recall or belief put in quotation marks ('thinks' it was in March).
+ */
+const CONTESTED = new Set(
+  (
+    'allergic allergy allergies agonising agonizing excruciating unbearable horrendous ' +
+    'ran lost stolen pushed tried everything holding thinks believes remembers recalls forgot'
+  ).split(' '),
+);
+
+/** Words of doubt just before a quotation: apparently "passed out", a supposed "seizure". */
+const HEDGE = new Set(
+  (
+    'apparently supposedly supposed so-called alleged allegedly ' +
+    'purported purportedly reportedly claimed claims claiming'
+  ).split(' '),
+);
+
+const SELF_HEDGE = new Set(['described', 'reported', 'diagnosed', 'proclaimed', 'confessed']);
+
+function hedged(tokens: Tokens, open: number, firstWord: number): boolean {
+  for (let k = firstWord - 1; k >= 0 && k >= firstWord - 2; k--) {
+    if (tokens.end[k]! > open) continue;
+    const word = normAt(tokens, k);
+    if (HEDGE.has(word)) return true;
+    // self-described, self-reported, self-diagnosed: the hyphen splits them into two words.
+    if (k > 0 && SELF_HEDGE.has(word) && normAt(tokens, k - 1) === 'self' && tokens.joined[k])
+      return true;
+    if (tokens.clause[k]) break;
+  }
+  return false;
+}
+
+function contested(tokens: Tokens, firstWord: number, lastWord: number): boolean {
+  for (let k = firstWord; k <= lastWord; k++) if (CONTESTED.has(normAt(tokens, k))) return true;
+  // requesting "his usual": a medicine the person asks for, put in doubt (Goddu et al. 2018).
+  return (
+    lastWord > firstWord &&
+    POSSESSIVE.has(normAt(tokens, firstWord)) &&
+    normAt(tokens, firstWord + 1) === 'usual'
+  );
+}
+
+/**
+ * Is the person's account in quotation marks set against what the writer saw: `describes the
+ * pain as "unbearable" but was chatting on the phone`, `"eating healthy" but A1c is 11.2`?
+ * Beach et al. (2021) describe this juxtaposition as one of the ways notes discredit an account.
+ * Both halves are needed: a contrast alone ("'normal' then, but no imaging") is just history.
+ */
+function contrasted(tokens: Tokens, firstWord: number, lastWord: number): boolean {
+  let account = false;
+  for (let k = firstWord - 1; k >= 0 && k >= firstWord - REACH && !tokens.clause[k + 1]; k--) {
+    if (ACCOUNT.has(normAt(tokens, k))) account = true;
+  }
+  if (!account) return false;
+  for (let k = lastWord + 1; k < tokens.count && k <= lastWord + REACH; k++) {
+    if (tokens.clause[k]) break;
+    if (!CONTRAST.has(normAt(tokens, k))) continue;
+    for (let j = k + 1; j < tokens.count && j <= k + REACH && !tokens.clause[j]; j++) {
+      if (OBSERVED.has(normAt(tokens, j))) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** `speaks broken English, says "pain very bad"`: the quotation shows off the person's English. */
+function afterBrokenEnglish(tokens: Tokens, firstWord: number): boolean {
+  for (let k = firstWord - 1; k >= 1 && k >= firstWord - REACH && !tokens.clause[k + 1]; k--) {
+    if (normAt(tokens, k) !== 'english') continue;
+    if (['broken', 'poor', 'pidgin', 'limited', 'bad'].includes(normAt(tokens, k - 1))) return true;
+  }
+  return false;
+}
+
 export function classifyQuotations(
   text: string,
   tokens: Tokens,
@@ -186,19 +292,33 @@ export function classifyQuotations(
       if (FIRST_PERSON.has(normAt(tokens, k))) firstPerson = true;
     }
     if (count === 0) continue;
+    const lastWord = firstWord + count - 1;
+    const label = named(tokens, start, firstWord) || titleCase(text, tokens, firstWord, count);
+    // `described the pain as "unbearable"`: the person's own word, recorded as theirs, unless
+    // the sentence goes on to set it against something else.
+    const framed = framedBefore(text, tokens, start, from);
     const direct =
       firstPerson ||
       punctuatedInside(text, end) ||
-      named(tokens, start, firstWord) ||
-      titleCase(text, tokens, firstWord, count) ||
+      label ||
       count >= LONG_QUOTE_WORDS ||
-      framedBefore(text, tokens, start, from) ||
+      framed ||
       attributedAfter(tokens, end);
+    const short = !firstPerson && !label && count <= SHORT_QUOTE_WORDS;
+    const doubt =
+      (!direct &&
+        (doubtsAccount(tokens, start, firstWord) ||
+          (short &&
+            (contested(tokens, firstWord, lastWord) || hedged(tokens, start, firstWord))))) ||
+      (short && (!direct || framed) && contrasted(tokens, firstWord, lastWord));
     result.push({
-      kind: direct ? 'direct' : 'scare',
+      kind: direct && !doubt ? 'direct' : 'scare',
       start,
       end,
-      doubt: !direct && doubtsAccount(tokens, start, firstWord),
+      doubt,
+      dialect:
+        !label &&
+        (soundsLikeDialect(tokens, firstWord, lastWord) || afterBrokenEnglish(tokens, firstWord)),
     });
   }
   return result;

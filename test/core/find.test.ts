@@ -110,6 +110,115 @@ describe('find: context rules', () => {
   });
 });
 
+describe('find: a window per context rule', () => {
+  const m = compile([
+    lexicon([
+      entry({
+        id: 'did-not-attend',
+        phrases: ['did not attend'],
+        // The parent straight before the verb is the one who did not attend; a child anywhere
+        // in the clause makes it a child's appointment.
+        context: {
+          notPrecededBy: ['mum', 'dad'],
+          onlyFollowedBy: ['child', 'son', 'daughter'],
+          window: { notPrecededBy: 1, onlyFollowedBy: 8 },
+        },
+      }),
+    ]),
+  ]);
+
+  it('lets each rule look its own distance', () => {
+    expect(ids(m, 'Did not attend the clinic with her young son.')).toEqual(['did-not-attend']);
+    expect(ids(m, 'Mum did not attend the clinic with her young son.')).toEqual([]);
+    // notPrecededBy looks one word only: "mum" two words back does not count.
+    expect(ids(m, 'Mum says she did not attend the clinic with her son.')).toEqual([
+      'did-not-attend',
+    ]);
+  });
+});
+
+describe('find: the start and end of a clause as context', () => {
+  const m = compile([
+    lexicon([
+      entry({ id: 'anxious-lady', phrases: ['anxious lady'], context: { onlyPrecededBy: ['^'] } }),
+      entry({ id: 'her-usual', phrases: ['her usual'], context: { onlyFollowedBy: ['$'] } }),
+    ]),
+  ]);
+
+  it('reads "^" as the start of the clause and "$" as its end', () => {
+    expect(ids(m, 'Anxious lady, here with her son.')).toEqual(['anxious-lady']);
+    expect(ids(m, 'Seen today. Anxious lady, here with her son.')).toEqual(['anxious-lady']);
+    expect(ids(m, 'Impression: anxious lady.')).toEqual(['anxious-lady']);
+    expect(ids(m, 'She helps an anxious lady next door.')).toEqual([]);
+    expect(ids(m, 'Came in for her usual.')).toEqual(['her-usual']);
+    expect(ids(m, 'Came in for her usual; no change.')).toEqual(['her-usual']);
+    expect(ids(m, 'Saw her usual GP.')).toEqual([]);
+  });
+});
+
+describe('find: context across a colon', () => {
+  const m = compile([
+    lexicon([
+      entry({
+        id: 'outcome-self-management',
+        phrases: ['self-management'],
+        context: { onlyPrecededBy: ['outcome:', 'plan:'], window: 2 },
+      }),
+      entry({
+        id: 'child-dna',
+        phrases: ['did not attend'],
+        context: { onlyPrecededBy: ['age (3|4|5):'], onlyFollowedBy: [': (3|4|5) year old'] },
+      }),
+    ]),
+  ]);
+
+  it('reads a label before a colon as context for what it labels', () => {
+    expect(ids(m, 'Outcome: self-management.')).toEqual(['outcome-self-management']);
+    expect(ids(m, 'Plan: supported self-management.')).toEqual(['outcome-self-management']);
+    expect(ids(m, 'Age 4: did not attend.')).toEqual(['child-dna']);
+    expect(ids(m, 'Did not attend: 4 year old.')).toEqual(['child-dna']);
+  });
+
+  it('lets a phrase noted anywhere be suggested under a label', () => {
+    const both = compile([
+      lexicon([
+        entry({ id: 'general', phrases: ['self-management'], severity: 'info' }),
+        entry({
+          id: 'outcome',
+          phrases: ['self-management'],
+          severity: 'suggest',
+          context: { onlyPrecededBy: ['outcome:'] },
+        }),
+      ]),
+    ]);
+    expect(ids(both, 'Outcome: self-management.')).toEqual(['outcome']);
+    expect(ids(both, 'We discussed self-management.')).toEqual(['general']);
+    // At the same severity the entry that says where it applies wins, wherever it is listed.
+    const tie = compile([
+      lexicon([
+        entry({ id: 'general', phrases: ['degenerative'], severity: 'suggest' }),
+        entry({
+          id: 'told',
+          phrases: ['degenerative'],
+          severity: 'suggest',
+          context: { onlyPrecededBy: ['explained that (it|this) is'] },
+        }),
+      ]),
+    ]);
+    expect(ids(tie, 'I explained that it is degenerative.')).toEqual(['told']);
+    expect(ids(tie, 'The MRI report says degenerative.')).toEqual(['general']);
+  });
+
+  it('only across a colon, and only the colon next to the match', () => {
+    // Without the colon the words are not a label.
+    expect(ids(m, 'The outcome self-management.')).toEqual([]);
+    expect(ids(m, 'Age 4 did not attend.')).toEqual([]);
+    // A full stop is not a label, and a label two clauses back does not count.
+    expect(ids(m, 'Outcome. Self-management.')).toEqual([]);
+    expect(ids(m, 'Outcome: discharged; self-management.')).toEqual([]);
+  });
+});
+
 describe('find: quotations', () => {
   const m = compile([
     lexicon([
@@ -136,6 +245,45 @@ describe('find: quotations', () => {
 
   it("still reports the clinician's own loaded phrase inside scare quotes", () => {
     expect(ids(m, 'A "pain sufferer" by her account.').sort()).toEqual(['scare', 'sufferer']);
+  });
+
+  const withDialect = compile([
+    lexicon([
+      entry({ id: 'scare', detect: 'scare-quotes', alternatives: [], advice: 'Remove the marks.' }),
+      entry({ id: 'doubt', detect: 'doubting-quotes', alternatives: [], advice: 'Remove them.' }),
+      entry({ id: 'dialect', detect: 'dialect-quotes', alternatives: [], advice: 'Reword it.' }),
+    ]),
+  ]);
+
+  it('gives a quotation in dialect to the dialect detector, with advice and no replacement', () => {
+    const text = 'She said, "I ain\'t had no breakfast."';
+    const [f, ...rest] = withDialect.find(text);
+    expect(rest).toEqual([]);
+    expect([f?.entryId, f?.match, f?.replacements, f?.advice]).toEqual([
+      'dialect',
+      '"I ain\'t had no breakfast."',
+      [],
+      'Reword it.',
+    ]);
+  });
+
+  it('sends each quotation to one detector: dialect, then doubt, then the rest', () => {
+    const text = 'Says he is "allergic" to codeine, "dunno" why, and has "tingling" at night.';
+    expect(withDialect.find(text).map((f) => [f.entryId, f.match])).toEqual([
+      ['doubt', '"allergic"'],
+      ['dialect', '"dunno"'],
+      ['scare', '"tingling"'],
+    ]);
+    const noDialect = compile([
+      lexicon([
+        entry({ id: 'scare', detect: 'scare-quotes', alternatives: [], advice: 'Remove them.' }),
+      ]),
+    ]);
+    expect(noDialect.find(text).map((f) => [f.entryId, f.match])).toEqual([
+      ['scare', '"allergic"'],
+      ['scare', '"dunno"'],
+      ['scare', '"tingling"'],
+    ]);
   });
 });
 

@@ -65,3 +65,55 @@ describe('scare quotes that doubt the account outright', () => {
     expect(doubts(text)).toEqual([doubt]);
   });
 });
+
+describe('quotations set against what the writer saw, and contested claims', () => {
+  const doubts = (text: string) =>
+    classifyQuotations(text, tokenize(text), 0, text.length).map((q) => q.doubt);
+
+  it.each([
+    // The account, a contrast, then an observation or a result: doubt.
+    ['She describes the pain as "unbearable" but was laughing with her sister.', true],
+    ["Reports 'crushing' headaches, though appears comfortable at rest.", true],
+    ['Dad says she has been "eating well" but her weight is down again.', true],
+    // A contrast with no observation, or no account before it, is history.
+    ['He had "a little" pain at the time, but carried on working.', false],
+    ['An EEG was "normal" then, but no imaging was done.', false],
+    // Claims that quotation marks are used to doubt: allergies, pain strength, running out.
+    ["Says she is 'allergic' to most antibiotics.", true],
+    ['He states he "lost" his prescription on the bus.', true],
+    ['She reports "excruciating" pain in the jaw.', true],
+    ['He reports "tingling" in the fingers.', false],
+    ["Unsure of the date, 'thinks' it was after Easter.", true],
+    ['Had a supposed "blackout" at the bus stop.', true],
+    ['Asking for "her usual" morphine on arrival.', true],
+    ["Self-diagnosed 'coeliac', brought a list of foods.", true],
+    ['Dad says she apparently "went blue" in the bath.', true],
+  ])('%s → %s', (text, doubt) => {
+    expect(doubts(text)).toEqual([doubt]);
+  });
+});
+
+describe("quotations of the person's dialect", () => {
+  const dialect = (text: string) =>
+    classifyQuotations(text, tokenize(text), 0, text.length).map((q) => q.dialect);
+
+  it.each([
+    ['He says he "ain\'t bothered" about the tablets.', true],
+    ['She said, "I don\'t want no more injections."', true],
+    ['Mum says he "don\'t sleep" since the move.', true],
+    ['Reports her knee "be swellin\' up" at night.', true],
+    ['His son says he "be sleeping" all day.', true],
+    ['He told me his chest been "playing up" for a week.', true],
+    ['States he "dunno" why the sugars are high.', true],
+    ["Speaks broken English, says 'chest very tight, doctor'.", true],
+    // Standard speech, however informal, is not dialect.
+    ['She said, "I have been feeling rough since the op."', false],
+    ['He said, "I don\'t know, no one explained it."', false],
+    ['She said she "can\'t say no" to her grandchildren.', false],
+    ['He had also been "stumbling" for two months.', false],
+    ['She said she will "be seeing" her sister at Christmas.', false],
+    ["Speaks English well; describes the pain as 'tight'.", false],
+  ])('%s → %s', (text, isDialect) => {
+    expect(dialect(text)).toEqual([isDialect]);
+  });
+});

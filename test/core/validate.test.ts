@@ -37,6 +37,29 @@ describe('validateLexicon', () => {
     ]);
   });
 
+  it('accepts a label before a colon as context, and still rejects a colon inside a phrase', () => {
+    const labelled = entry({
+      id: 'a',
+      phrases: ['self-management'],
+      context: { onlyPrecededBy: ['outcome:', '^'], onlyFollowedBy: [': (3|4) year old', '$'] },
+    });
+    expect(errorsOf(lexicon([labelled]))).toEqual([]);
+    const inside = entry({ id: 'b', phrases: ['b'], context: { notPrecededBy: ['out:come'] } });
+    expect(errorsOf(lexicon([inside]))).toEqual([
+      'entries[0].context.notPrecededBy[0]: "out:come" contains ":", which never joins words in text; use only words, spaces, hyphens and apostrophes',
+    ]);
+  });
+
+  it('takes a window per rule, and names a rule that does not exist', () => {
+    const perRule = (window: unknown) =>
+      lexicon([
+        entry({ id: 'a', phrases: ['a'], context: { notPrecededBy: ['b'], window: window as 1 } }),
+      ]);
+    expect(errorsOf(perRule({ notPrecededBy: 2, onlyFollowedBy: 12 }))).toEqual([]);
+    expect(errorsOf(perRule({ before: 2 }))[0]).toMatch(/^entries\[0\]\.context\.window/);
+    expect(errorsOf(perRule(13))[0]).toMatch(/window must be at most 12 words/);
+  });
+
   it('rejects duplicate ids and the same phrase in two entries', () => {
     const errors = errorsOf(
       lexicon([
@@ -56,8 +79,14 @@ describe('validateLexicon', () => {
       ]),
     );
     expect(phraseErrors).toEqual([
-      'entries[1].phrases[0]: "noncompliant" also matches "noncompliant", already matched by entries[0] ("non-compliant", id "a"); keep each phrase in one entry',
+      'entries[1].phrases[0]: "noncompliant" also matches "noncompliant", already matched by entries[0] ("non-compliant", id "a"); keep each phrase in one entry, or say where the second applies (onlyPrecededBy or onlyFollowedBy)',
     ]);
+    // A second entry that says where it applies may share the phrase.
+    const contextual = lexicon([
+      entry({ id: 'a', phrases: ['self-management'], severity: 'info' }),
+      entry({ id: 'b', phrases: ['self-management'], context: { onlyPrecededBy: ['outcome:'] } }),
+    ]);
+    expect(errorsOf(contextual)).toEqual([]);
   });
 
   it('rejects a phrase that could never match', () => {
