@@ -61,6 +61,10 @@ const REQUIRED: [category: string, sentence: string, phrase: string][] = [
   ['person-first', 'Her urine was clean.', 'clean'],
   ['giving-up', 'You will have to learn to live with it.', 'learn to live with it'],
   ['giving-up', 'You will have to put up with it.', 'have to put up with'],
+  ['suicide-self-harm', 'Her father committed suicide in 2010.', 'committed suicide'],
+  ['suicide-self-harm', 'Previous failed suicide attempt in 2021.', 'failed suicide attempt'],
+  ['labels', 'He says he "ain\'t got no money" for the bus.', '"ain\'t got no money"'],
+  ['credibility', 'Says she is "allergic" to all opioids.', '"allergic"'],
 ];
 
 const matcher = compile([defaultLexicon()]);
