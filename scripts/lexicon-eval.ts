@@ -77,6 +77,10 @@ if (!option('--heldout')) {
   score('eval-dev/dev6.jsonl', 'Sixth development sentences (US literature), used for tuning');
   score('eval-dev/dev7.jsonl', 'Seventh development sentences (UK guidance), used for tuning');
   score('eval-dev/dev8.jsonl', 'Eighth development sentences (other settings), used for tuning');
+  score(
+    'eval-dev/dev9.jsonl',
+    "Ninth development sentences (the issue's sources), used for tuning",
+  );
 }
 
 // 2. MTSamples: rate, and the labelled sample.

@@ -109,7 +109,9 @@ export function renderReplacement(alt: Alternative, m: MatchedPhrase): Replaceme
     const capitalisedByPosition =
       !m.caseSensitive && starts[first] === start && atSentenceStart && offset > 0;
     const head = words.split(/\s/)[0]!;
-    if (capitalisedByPosition && head.slice(1) === head.slice(1).toLowerCase()) {
+    // "I" (and I'm, I'll) is a capital anywhere.
+    const pronounI = /^I(?:$|['’])/.test(head);
+    if (capitalisedByPosition && !pronounI && head.slice(1) === head.slice(1).toLowerCase()) {
       words = words.charAt(0).toLowerCase() + words.slice(1);
     }
     return words;

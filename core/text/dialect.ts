@@ -11,7 +11,7 @@ import { normAt, type Tokens } from './tokenize.ts';
 const NON_STANDARD = new Set(
   (
     "ain't aint dunno gonna wanna gotta tryna finna innit y'all ya 'em nothin nothin' somethin " +
-    "somethin' nuthin lil cuz"
+    "somethin' nuthin lil cuz swole growed brung knowed"
   ).split(' '),
 );
 const NEGATIVE_AUX = /n't$|^(?:not|never|aint)$/;
@@ -43,6 +43,12 @@ const HAVE = new Set([
   "she'd",
   "they'd",
 ]);
+const REAL_BEFORE = new Set(
+  (
+    'bad good big bad sick sore soggy tired rough hard quick fast slow nice hot cold painful ' +
+    'swollen heavy weak dizzy low high mad angry scared bad sad loud tight'
+  ).split(' '),
+);
 const SAYING = new Set(['say', 'said', 'says', 'saying', 'take', 'takes']);
 const THIRD_PERSON = new Set(['he', 'she', 'it']);
 
@@ -82,6 +88,8 @@ export function soundsLikeDialect(tokens: Tokens, first: number, last: number): 
       if (!(after >= 97 && after <= 122)) return true;
     }
     if (word === "don't" && prev && THIRD_PERSON.has(prev)) return true;
+    // "real soggy", "swole up real big": "real" for "really" before an adjective.
+    if (word === 'real' && next && REAL_BEFORE.has(next)) return true;
     // "don't need no doctor", "ain't got no money": a second negative in the same clause, with
     // no comma between ("don't know, no" is two answers), and not "can't say no".
     if (NEGATIVE_AUX.test(word)) {

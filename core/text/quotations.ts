@@ -195,7 +195,8 @@ const OBSERVED = new Set(
     'appears appeared appear looks looked look seems seemed seem observed seen noted witnessed ' +
     'chatting laughing smiling joking texting sleeping asleep comfortable distress exam ' +
     'examination unremarkable unchanged a1c hba1c level levels bloods scan imaging x-ray xray mri ' +
-    'ct tox screen weight'
+    'ct tox screen weight inr bp cholesterol ldl bmi sats saturations viral peak remains ' +
+    'subtherapeutic'
   ).split(' '),
 );
 const REACH = 6;

@@ -75,6 +75,7 @@ describe('quotations set against what the writer saw, and contested claims', () 
     ['She describes the pain as "unbearable" but was laughing with her sister.', true],
     ["Reports 'crushing' headaches, though appears comfortable at rest.", true],
     ['Dad says she has been "eating well" but her weight is down again.', true],
+    ["Per pt he is 'taking his warfarin', though his INR is still low.", true],
     // A contrast with no observation, or no account before it, is history.
     ['He had "a little" pain at the time, but carried on working.', false],
     ['An EEG was "normal" then, but no imaging was done.', false],
@@ -106,6 +107,8 @@ describe("quotations of the person's dialect", () => {
     ['He told me his chest been "playing up" for a week.', true],
     ['States he "dunno" why the sugars are high.', true],
     ["Speaks broken English, says 'chest very tight, doctor'.", true],
+    ["Says his ankle got 'real sore' after the shift.", true],
+    ['He said it "swole up" overnight.', true],
     // Standard speech, however informal, is not dialect.
     ['She said, "I have been feeling rough since the op."', false],
     ['He said, "I don\'t know, no one explained it."', false],
@@ -113,6 +116,7 @@ describe("quotations of the person's dialect", () => {
     ['He had also been "stumbling" for two months.', false],
     ['She said she will "be seeing" her sister at Christmas.', false],
     ["Speaks English well; describes the pain as 'tight'.", false],
+    ['She said, "it is real pain, not in my head."', false],
   ])('%s → %s', (text, isDialect) => {
     expect(dialect(text)).toEqual([isDialect]);
   });

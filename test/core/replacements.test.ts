@@ -263,3 +263,24 @@ describe('words let through', () => {
     expect(m.find('Your back is very stiff.').map((f) => f.entryId)).toEqual(['very-stiff']);
   });
 });
+
+describe('replacements: a group moved from the start of a sentence', () => {
+  const m = compile([
+    lexicon([
+      entry({
+        id: 'will-not',
+        phrases: ['(i|we|he) will not be prescribing'],
+        alternatives: ['because of {reason}, $1 will not be prescribing'],
+      }),
+    ]),
+  ]);
+
+  it('lowers its capital, except the pronoun "I"', () => {
+    expect(corrected(m, 'We will not be prescribing more.')).toEqual([
+      'Because of {reason}, we will not be prescribing more.',
+    ]);
+    expect(corrected(m, 'I will not be prescribing more.')).toEqual([
+      'Because of {reason}, I will not be prescribing more.',
+    ]);
+  });
+});
