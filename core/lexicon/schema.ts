@@ -115,6 +115,13 @@ export const ContextRulesSchema = z
 export type ContextRules = z.infer<typeof ContextRulesSchema>;
 
 /**
+ * Rules that say where an entry applies (onlyPrecededBy/onlyFollowedBy): such an entry may share
+ * a phrase with a general one, and wins a tie with it on the same words.
+ */
+export const saysWhereItApplies = (rules: ContextRules | undefined) =>
+  Boolean(rules?.onlyPrecededBy || rules?.onlyFollowedBy);
+
+/**
  * One choice offered for a match: the text that replaces the matched words (the [context] words
  * included). `$1`…`$9` carry over what the phrase's groups matched, as written; `{reason}` is a
  * gap for the clinician. Where the wording must agree with what matched (the tense of "is" or

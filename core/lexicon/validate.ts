@@ -11,6 +11,7 @@ import { formatIssue, formatPath } from './format-issue.ts';
 import {
   EntrySchema,
   LexiconSchema,
+  saysWhereItApplies,
   SourceSchema,
   type Alternative,
   type Entry,
@@ -34,9 +35,6 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   return [];
 }
 
-const isContextual = (entry: Entry) =>
-  Boolean(entry.context?.onlyPrecededBy || entry.context?.onlyFollowedBy);
-
 /** Checks what zod cannot see alone: phrases that could never match, and the same phrase in two entries. */
 function phraseErrors(lexicon: Lexicon): string[] {
   const errors: string[] = [];
@@ -56,11 +54,11 @@ function phraseErrors(lexicon: Lexicon): string[] {
       }
       // An entry that says where it applies (onlyPrecededBy/onlyFollowedBy) may share a phrase
       // with a general one: "self-management" is noted anywhere but suggested after "Outcome:".
-      const contextual = isContextual(entry);
+      const contextual = saysWhereItApplies(entry.context);
       for (const form of forms) {
         const key = form.join(' ');
         const first = owner.get(key);
-        const firstContextual = first && isContextual(lexicon.entries[first.index]!);
+        const firstContextual = first && saysWhereItApplies(lexicon.entries[first.index]!.context);
         if (first && first.index !== index && !contextual && !firstContextual) {
           errors.push(
             `${where}: "${phrase}" also matches "${key}", already matched by entries[${first.index}] ` +

@@ -4,7 +4,13 @@ import { compileZone, matchZone, type ContextZone } from './context-zone.ts';
 import { localise, type LocalisedText } from '../lexicon/localise.ts';
 import { mergeLayers } from '../lexicon/merge-layers.ts';
 import type { DocumentKindGuess } from '../document-kind/detect-document-kind.ts';
-import type { Entry, Lexicon, Locale, Severity } from '../lexicon/schema.ts';
+import {
+  saysWhereItApplies,
+  type Entry,
+  type Lexicon,
+  type Locale,
+  type Severity,
+} from '../lexicon/schema.ts';
 import { paragraphRanges } from '../text/paragraphs.ts';
 import { classifyQuotations, type Quotation } from '../text/quotations.ts';
 import { createTokens, normAt, tokenize, type Tokens } from '../text/tokenize.ts';
@@ -22,7 +28,7 @@ import { resolveOverlaps, type Candidate } from './resolve-overlaps.ts';
 import { containmentTest, type Span } from './spans.ts';
 import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
 import { TrieBuilder } from './trie.ts';
-import { quotationFix, quoteDetectorFor, unfilledGaps } from './detectors.ts';
+import { isQuoteDetector, quotationFix, quoteDetectorFor, unfilledGaps } from './detectors.ts';
 
 // Local copies of hot imported bindings: a module's live bindings cost a getter call per use
 // where the code runs unbundled (the CLI and the benchmark through tsx).
@@ -210,13 +216,9 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       severityRank: SEVERITY_RANK[entry.severity],
       text: localise(entry, locale),
       context: contextFor(entry.context),
-      specific: Boolean(entry.context?.onlyPrecededBy || entry.context?.onlyFollowedBy),
+      specific: saysWhereItApplies(entry.context),
     };
-    if (
-      entry.detect === 'scare-quotes' ||
-      entry.detect === 'doubting-quotes' ||
-      entry.detect === 'dialect-quotes'
-    ) {
+    if (entry.detect && isQuoteDetector(entry.detect)) {
       scareEntries.push(compiled);
       quoteDetectors.add(entry.detect);
     }
@@ -474,8 +476,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const walk = (node: number, j: number, depth: number, letThrough: number): void => {
       // Readings that let a word through are followed after the plain one, so where both find
       // the same words the plain reading (the phrase's own word, a group's option) comes first.
-      // The readings left for later go on two stacks shared by every walk (a pair of arrays per
-      // walk was most of the matcher's garbage); each walk reads its own stretch and pops it.
+      // The readings left for later go on two stacks shared by every walk rather than a new pair
+      // of arrays per walk; each walk reads its own stretch and pops it.
       const laterFrom = later.length;
       const classFrom = byClass.length;
       follow(node, j, depth, letThrough, later, byClass);

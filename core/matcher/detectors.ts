@@ -5,7 +5,11 @@ import type { Quotation } from '../text/quotations.ts';
  * The built-in detectors that entries switch on with `detect`, instead of phrases: quotation
  * marks (three readings of them) and `{gaps}` left unfilled.
  */
-export type QuoteDetector = 'scare-quotes' | 'doubting-quotes' | 'dialect-quotes';
+const QUOTE_DETECTORS = ['scare-quotes', 'doubting-quotes', 'dialect-quotes'] as const;
+export type QuoteDetector = (typeof QUOTE_DETECTORS)[number];
+
+export const isQuoteDetector = (detect: string): detect is QuoteDetector =>
+  (QUOTE_DETECTORS as readonly string[]).includes(detect);
 
 /**
  * Each quotation goes to one detector: "dialect-quotes" takes those in non-standard English

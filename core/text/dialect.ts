@@ -23,30 +23,15 @@ const BEFORE_STANDARD_BE = new Set(
     "shouldn't mustn't don't not never always just"
   ).split(' '),
 );
-const HAVE = new Set([
-  'has',
-  'have',
-  'had',
-  'having',
-  "'ve",
-  "'s",
-  "'d",
-  "i've",
-  "he's",
-  "she's",
-  "they've",
-  "we've",
-  "you've",
-  "it's",
-  "i'd",
-  "he'd",
-  "she'd",
-  "they'd",
-]);
+const HAVE = new Set(
+  "has have had having 've 's 'd i've he's she's they've we've you've it's i'd he'd she'd they'd".split(
+    ' ',
+  ),
+);
 const REAL_BEFORE = new Set(
   (
-    'bad good big bad sick sore soggy tired rough hard quick fast slow nice hot cold painful ' +
-    'swollen heavy weak dizzy low high mad angry scared bad sad loud tight'
+    'bad good big sick sore soggy tired rough hard quick fast slow nice hot cold painful ' +
+    'swollen heavy weak dizzy low high mad angry scared sad loud tight'
   ).split(' '),
 );
 const SAYING = new Set(['say', 'said', 'says', 'saying', 'take', 'takes']);

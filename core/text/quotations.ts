@@ -16,7 +16,8 @@ export interface Quotation {
    * A scare quote that doubts the person's own account outright: straight after "his", "her",
    * "their" or "the patient's" (her "chronic fatigue"), around a pain score (his pain is
    * "still a 10"), or a short quotation of the person's account set against what the writer saw
-   * (describes the pain as "unbearable" but was chatting on the phone). Rare in notes that quote people verbatim, so it can be suggested, not noted.
+   * (describes the pain as "unbearable" but was chatting on the phone). Rare in notes that quote
+   * people verbatim, so it can be suggested, not noted.
    */
   doubt: boolean;
   /**
