@@ -1,4 +1,5 @@
 import authority from '../lexicon/default/authority.json' with { type: 'json' };
+import childSafeguarding from '../lexicon/default/child-safeguarding.json' with { type: 'json' };
 import blameAdherence from '../lexicon/default/blame-adherence.json' with { type: 'json' };
 import credibility from '../lexicon/default/credibility.json' with { type: 'json' };
 import demeanour from '../lexicon/default/demeanour.json' with { type: 'json' };
@@ -30,6 +31,7 @@ export const DEFAULT_LEXICON_FILES = {
   'person-first': personFirst,
   'giving-up': givingUp,
   'suicide-self-harm': suicideSelfHarm,
+  'child-safeguarding': childSafeguarding,
   placeholders,
 } as unknown as Readonly<Record<string, Lexicon>>;
 

@@ -68,19 +68,25 @@ function score(path: string, label: string): void {
 }
 // Only counts are printed: the sentences stay out of sight, so nobody tunes the lexicon to them.
 score(heldoutPath, 'Held-out sentences, never used for tuning');
+// The development sets, each written by a new author from the sources (eval/README.md says which).
+const developmentSets: [file: string, label: string][] = [
+  ['dev', 'Development sentences'],
+  ['dev2', 'Second development sentences'],
+  ['dev3', 'Third development sentences (UK)'],
+  ['dev4', 'Fourth development sentences (US)'],
+  ['dev5', 'Fifth development sentences'],
+  ['dev6', 'Sixth development sentences (US literature)'],
+  ['dev7', 'Seventh development sentences (UK guidance)'],
+  ['dev8', 'Eighth development sentences (other settings)'],
+  ['dev9', "Ninth development sentences (the issue's sources)"],
+  ['dev10', 'Tenth development sentences (US research lists)'],
+  ['dev11', 'Eleventh development sentences (UK guidance lists)'],
+  ['dev12', 'Twelfth development sentences (MSK nocebo and pain labels)'],
+];
 if (!option('--heldout')) {
-  score('eval-dev/dev.jsonl', 'Development sentences, used for tuning');
-  score('eval-dev/dev2.jsonl', 'Second development sentences, used for tuning');
-  score('eval-dev/dev3.jsonl', 'Third development sentences (UK), used for tuning');
-  score('eval-dev/dev4.jsonl', 'Fourth development sentences (US), used for tuning');
-  score('eval-dev/dev5.jsonl', 'Fifth development sentences, used for tuning');
-  score('eval-dev/dev6.jsonl', 'Sixth development sentences (US literature), used for tuning');
-  score('eval-dev/dev7.jsonl', 'Seventh development sentences (UK guidance), used for tuning');
-  score('eval-dev/dev8.jsonl', 'Eighth development sentences (other settings), used for tuning');
-  score(
-    'eval-dev/dev9.jsonl',
-    "Ninth development sentences (the issue's sources), used for tuning",
-  );
+  for (const [file, label] of developmentSets) {
+    score(`eval-dev/${file}.jsonl`, `${label}, used for tuning`);
+  }
 }
 
 // 2. MTSamples: rate, and the labelled sample.

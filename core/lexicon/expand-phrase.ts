@@ -13,6 +13,15 @@ function checkCharacters(phrase: string): void {
     const c = phrase.charCodeAt(i);
     if (isWordCode(c) || isJoiner(c) || isApostrophe(c)) continue;
     if (c >= 0xd800 && c <= 0xdfff) continue;
+    if (c === 38) {
+      // "A&E" is one word in text; a lone "&" is read as "and", which is how to write it here.
+      const inWord =
+        i > 0 && isWordCode(phrase.charCodeAt(i - 1)) && isWordCode(phrase.charCodeAt(i + 1));
+      if (inWord) continue;
+      throw new PhraseError(
+        `"${phrase}" has a lone "&": write "and", which also matches "&" in text`,
+      );
+    }
     throw new PhraseError(
       `"${phrase}" contains "${phrase[i]}", which never joins words in text; use only words, spaces, hyphens and apostrophes`,
     );

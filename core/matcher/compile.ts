@@ -492,8 +492,9 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       for (let b = laterFrom; b < laterTo; b += 4) {
         skipFrom(later[b]!, later[b + 1]!, later[b + 2]!, later[b + 3]!);
       }
-      later.length = laterFrom;
-      byClass.length = classFrom;
+      // Setting an array's length costs a call even when it does not change.
+      if (laterTo !== laterFrom) later.length = laterFrom;
+      if (classTo !== classFrom) byClass.length = classFrom;
     };
 
     const follow = (
@@ -554,9 +555,12 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
           // At most LET_THROUGH words are let through in a whole match, which bounds the
           // readings followed to a few per start however the words repeat.
           const canSkip = letThrough < LET_THROUGH && isFiller(k);
-          scratchChildren.length = 0;
-          const viaClass = classChildren(node, k, scratchChildren);
-          for (const c of scratchChildren) byClass.push(c, next, depth + 1, letThrough);
+          let viaClass = 0;
+          if (wordClasses.has(k)) {
+            scratchChildren.length = 0;
+            viaClass = classChildren(node, k, scratchChildren);
+            for (const c of scratchChildren) byClass.push(c, next, depth + 1, letThrough);
+          }
           if (child >= 0 || viaClass) {
             // Letting it through only pays if the word after it differs ("a a a" would just
             // find the same match again one word on) and continues the phrase.

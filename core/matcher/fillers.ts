@@ -1,4 +1,5 @@
 import { wordKey } from './context.ts';
+import { createKeyFilter } from './word-filter.ts';
 
 /**
  * Words people put inside a phrase without changing what it says: intensifiers, determiners and
@@ -71,4 +72,7 @@ export const FILLERS = [
 export const MAX_FILLERS = 2;
 
 const keys = new Set<number>(FILLERS.map(wordKey));
-export const isFillerKey = (key: number) => keys.has(key);
+// Asked of nearly every word after a phrase's start, and nearly always no: a bit test answers
+// most of those before the set is read.
+const fillerBits = createKeyFilter([...keys]);
+export const isFillerKey = (key: number) => fillerBits.mayContain(key) && keys.has(key);

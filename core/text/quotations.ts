@@ -1,6 +1,6 @@
 import { normAt, type Tokens } from './tokenize.ts';
 import { soundsLikeDialect } from './dialect.ts';
-import { isWordCode } from './word-chars.ts';
+import { isJoiner, isWordCode } from './word-chars.ts';
 
 /**
  * Quotations in one paragraph, told apart by how they are framed:
@@ -53,6 +53,11 @@ const FIRST_PERSON = new Set(
 const LONG_QUOTE_WORDS = 7;
 /** A word or three: a descriptor or a claim rather than something the person said in full. */
 const SHORT_QUOTE_WORDS = 3;
+/**
+ * Up to this many words, a quotation of the person's account can still be set against what the
+ * writer saw, or marked as only theirs ('taking all her meds', although INR remains low).
+ */
+const MEDIUM_QUOTE_WORDS = 5;
 
 const DOUBLE_OPEN = new Set([0x201c, 0xab, 0x201e]);
 const DOUBLE_CLOSE = new Set([0x201d, 0xbb]);
@@ -76,8 +81,21 @@ export function pairQuotes(text: string, from: number, to: number): [number, num
     const unit = isDigit(text.charCodeAt(i - 1)) && !isWordCode(text.charCodeAt(i + 1));
     if (unit && ((c === 34 && openDouble < 0) || (c === 39 && openSingle < 0))) continue;
     if (c === 34) {
-      if (openDouble < 0) openDouble = i;
-      else {
+      // A straight mark has no direction of its own: read it from its neighbours, so one stray
+      // mark in a long note does not pair every later quotation the wrong way round.
+      const before = i > from ? text.charCodeAt(i - 1) : 32;
+      const after = i + 1 < to ? text.charCodeAt(i + 1) : 32;
+      const spaceBefore = isJoiner(before) || before === 40 || before === 91;
+      const spaceAfter = isJoiner(after) || !isWordCode(after);
+      const looksOpening = spaceBefore && !spaceAfter;
+      const looksClosing = !spaceBefore && spaceAfter;
+      if (openDouble < 0) {
+        // A closing mark with nothing open is a stray: skip it.
+        if (!looksClosing) openDouble = i;
+      } else if (looksOpening) {
+        // An opening mark while one is open: the earlier one had no partner.
+        openDouble = i;
+      } else {
         pairs.push([openDouble, i + 1]);
         openDouble = -1;
       }
@@ -142,7 +160,7 @@ function attributedAfter(tokens: Tokens, close: number): boolean {
 /** `"Bloody bump on penis."` — punctuation inside the marks belongs to a verbatim quotation. */
 function punctuatedInside(text: string, end: number): boolean {
   const c = text.charCodeAt(end - 2);
-  return c === 46 || c === 44 || c === 33 || c === 63;
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 59;
 }
 
 /** Introduced by a naming word just before it: a label, not the person's account. */
@@ -181,7 +199,7 @@ function doubtsAccount(tokens: Tokens, open: number, firstWord: number): boolean
 }
 
 /** Words that set what follows against what came before, within a sentence. */
-const CONTRAST = new Set(['but', 'though', 'although', 'however', 'yet', 'whereas', 'despite']);
+const CONTRAST = new Set('but though although however yet whereas despite while whilst'.split(' '));
 /** Words that make the quotation the person's account: who gave it, or a verb of reporting. */
 const ACCOUNT = new Set(
   (
@@ -197,20 +215,29 @@ const OBSERVED = new Set(
     'chatting laughing smiling joking texting sleeping asleep comfortable distress exam ' +
     'examination unremarkable unchanged a1c hba1c level levels bloods scan imaging x-ray xray mri ' +
     'ct tox screen weight inr bp cholesterol ldl bmi sats saturations viral peak remains ' +
-    'subtherapeutic'
+    'subtherapeutic comfortably'
   ).split(' '),
 );
 const REACH = 6;
 /**
  * Claims that notes put in quotation marks to doubt them (Beach et al. 2021; Goddu et al. 2018):
- * an allergy, the strength of pain, an account of running out, losing or being hurt, and the
- * person's own recall or belief put in quotation marks ('thinks' it was in March).
+ * an allergy or a reaction to a medicine, the strength of pain or a pain crisis, an account of
+ * running out, losing or being hurt, and the person's own recall, belief or feeling put in
+ * quotation marks ('thinks', "feels").
  */
 const CONTESTED = new Set(
   (
-    'allergic allergy allergies agonising agonizing excruciating unbearable horrendous ' +
-    'ran lost stolen pushed tried everything holding thinks believes remembers recalls forgot'
+    'allergic allergy allergies reaction reactions hives rash intolerance intolerant ' +
+    'agonising agonizing excruciating unbearable horrendous crisis crises ' +
+    'ran lost stolen pushed tried everything holding thinks believes feels felt remembers ' +
+    'recalls forgot'
   ).split(' '),
+);
+/** Asking for a medicine: requesting "the strong stuff" in quotation marks (Goddu et al. 2018). */
+const REQUEST = new Set(
+  'requesting requests requested asking asks asked wants wanted demanding demands demanded'.split(
+    ' ',
+  ),
 );
 
 /** Words of doubt just before a quotation: apparently "passed out", a supposed "seizure". */
@@ -222,6 +249,33 @@ const HEDGE = new Set(
 );
 
 const SELF_HEDGE = new Set(['described', 'reported', 'diagnosed', 'proclaimed', 'confessed']);
+
+/** The person whose account "per …" and "according to …" attribute it to. */
+const TELLER = new Set(['pt', 'patient', 'him', 'her', 'them']);
+
+/**
+ * `Per patient, she "never misses a dose"`: an evidential that marks the account as only the
+ * person's (Beach et al. 2021), then their words in quotation marks, in the same sentence.
+ * "Per PT" in capitals is physical therapy in US notes, not the patient.
+ */
+function attributedBefore(tokens: Tokens, open: number, firstWord: number): boolean {
+  for (let k = firstWord - 1; k >= 1 && k >= firstWord - REACH; k--) {
+    if (tokens.end[k]! > open) continue;
+    if (
+      TELLER.has(normAt(tokens, k)) &&
+      tokens.text.slice(tokens.start[k], tokens.end[k]) !== 'PT'
+    ) {
+      // "per the patient", "according to the pt": past the article.
+      let at = k - 1;
+      if (at >= 1 && normAt(tokens, at) === 'the') at--;
+      const before = normAt(tokens, at);
+      if (before === 'per') return true;
+      if (before === 'to' && at >= 1 && normAt(tokens, at - 1) === 'according') return true;
+    }
+    if (tokens.clause[k]) break;
+  }
+  return false;
+}
 
 function hedged(tokens: Tokens, open: number, firstWord: number): boolean {
   for (let k = firstWord - 1; k >= 0 && k >= firstWord - 2; k--) {
@@ -236,8 +290,14 @@ function hedged(tokens: Tokens, open: number, firstWord: number): boolean {
   return false;
 }
 
-function contested(tokens: Tokens, firstWord: number, lastWord: number): boolean {
+function contested(tokens: Tokens, open: number, firstWord: number, lastWord: number): boolean {
   for (let k = firstWord; k <= lastWord; k++) if (CONTESTED.has(normAt(tokens, k))) return true;
+  // requesting "the strong stuff", asking for "something stronger".
+  let before = firstWord - 1;
+  if (before >= 0 && tokens.end[before]! <= open && !tokens.clause[firstWord]) {
+    if (normAt(tokens, before) === 'for' && before > 0) before--;
+    if (REQUEST.has(normAt(tokens, before))) return true;
+  }
   // requesting "his usual": a medicine the person asks for, put in doubt (Goddu et al. 2018).
   return (
     lastWord > firstWord &&
@@ -258,6 +318,7 @@ function contrasted(tokens: Tokens, firstWord: number, lastWord: number): boolea
     if (ACCOUNT.has(normAt(tokens, k))) account = true;
   }
   if (!account) return false;
+  if (unwitnessedAfter(tokens, lastWord)) return true;
   for (let k = lastWord + 1; k < tokens.count && k <= lastWord + REACH; k++) {
     if (tokens.clause[k]) break;
     if (!CONTRAST.has(normAt(tokens, k))) continue;
@@ -265,6 +326,27 @@ function contrasted(tokens: Tokens, firstWord: number, lastWord: number): boolea
       if (OBSERVED.has(normAt(tokens, j))) return true;
     }
     return false;
+  }
+  return false;
+}
+
+const NOBODY = new Set(['nobody', 'noone', 'anyone', 'anybody']);
+const SEEN = new Set(['witnessed', 'seen', 'observed']);
+
+/**
+ * `describes "blackouts" that no one has ever witnessed`, `"seizures", unwitnessed`: the account
+ * followed by the writer's note that nobody else saw it, the other half of the juxtaposition.
+ */
+function unwitnessedAfter(tokens: Tokens, lastWord: number): boolean {
+  for (let k = lastWord + 1; k < tokens.count && k <= lastWord + REACH; k++) {
+    if (tokens.clause[k]) return false;
+    const word = normAt(tokens, k);
+    if (word === 'unwitnessed') return true;
+    const nobody = NOBODY.has(word) || (word === 'one' && normAt(tokens, k - 1) === 'no');
+    if (!nobody && word !== 'not') continue;
+    for (let j = k + 1; j < tokens.count && j <= k + 3 && !tokens.clause[j]; j++) {
+      if (SEEN.has(normAt(tokens, j))) return true;
+    }
   }
   return false;
 }
@@ -307,12 +389,14 @@ export function classifyQuotations(
       framed ||
       attributedAfter(tokens, end);
     const short = !firstPerson && !label && count <= SHORT_QUOTE_WORDS;
+    const medium = !firstPerson && !label && count <= MEDIUM_QUOTE_WORDS;
     const doubt =
       (!direct &&
         (doubtsAccount(tokens, start, firstWord) ||
           (short &&
-            (contested(tokens, firstWord, lastWord) || hedged(tokens, start, firstWord))))) ||
-      (short && (!direct || framed) && contrasted(tokens, firstWord, lastWord));
+            (contested(tokens, start, firstWord, lastWord) || hedged(tokens, start, firstWord))) ||
+          (medium && attributedBefore(tokens, start, firstWord)))) ||
+      (medium && (!direct || framed) && contrasted(tokens, firstWord, lastWord));
     result.push({
       kind: direct && !doubt ? 'direct' : 'scare',
       start,

@@ -62,7 +62,18 @@ const FOLD_APOSTROPHES = /[’‘ʼ]/g;
 
 /** Normalises one word the way tokens are normalised, so phrases and text compare equal. */
 export function normaliseWord(word: string): string {
+  if (word === '&') return 'and';
   return word.toLowerCase().replace(FOLD_APOSTROPHES, "'");
+}
+
+const AMPERSAND = 38;
+
+/** An ampersand with no word character touching it on either side. */
+function standsAlone(text: string, at: number, from: number, to: number): boolean {
+  return (
+    (at === from || !isWordCode(text.charCodeAt(at - 1))) &&
+    (at + 1 >= to || !isWordCode(text.charCodeAt(at + 1)))
+  );
 }
 
 /** The hash `tokenize` gives a normalised word; the matcher's first-word filter uses it. */
@@ -71,6 +82,8 @@ export function hashWord(norm: string): number {
   for (let k = 0; k < norm.length; k++) h = (Math.imul(h, 31) + norm.charCodeAt(k)) | 0;
   return h;
 }
+
+const AND_HASH = hashWord('and');
 
 /** The normalised word of token k, built on first use. */
 export function normAt(t: Tokens, k: number): string {
@@ -107,31 +120,42 @@ export function tokenize(text: string, from = 0, to = text.length, out = createT
       continue;
     }
     const ascii = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-    if (!ascii && (c < 128 || !isWordCode(c))) {
-      if (!isJoiner(c)) {
-        joined = 0;
-        if (isClauseBreak(c)) clause = 1;
-        else if (isQuoteMark(c)) quoteMarks++;
-      }
-      i++;
-      continue;
-    }
     const first = i;
     let plain = ascii;
     let h = 0;
-    for (;;) {
-      if (c <= 90 && c >= 65) c += 32;
-      else if (c >= 128) plain = false;
-      h = (Math.imul(h, 31) + c) | 0;
-      if (++i >= to) break;
-      c = text.charCodeAt(i);
-      if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) continue;
-      if (c >= 128 && isWordCode(c)) continue;
-      if (isApostrophe(c) && i + 1 < to && isWordCode(text.charCodeAt(i + 1))) {
-        if (c !== 39) plain = false;
+    const lone = c === AMPERSAND && standsAlone(text, i, from, to);
+    if (lone) {
+      // "wear & tear", "bed rest & fluids": a lone ampersand is the word "and" (its hash; its
+      // normalised form comes from normaliseWord), so phrases written with "and" match it.
+      plain = false;
+      h = AND_HASH;
+      i++;
+    } else {
+      if (!ascii && (c < 128 || !isWordCode(c))) {
+        if (!isJoiner(c)) {
+          joined = 0;
+          if (isClauseBreak(c)) clause = 1;
+          else if (isQuoteMark(c)) quoteMarks++;
+        }
+        i++;
         continue;
       }
-      break;
+      for (;;) {
+        if (c <= 90 && c >= 65) c += 32;
+        else if (c >= 128) plain = false;
+        h = (Math.imul(h, 31) + c) | 0;
+        if (++i >= to) break;
+        c = text.charCodeAt(i);
+        if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) continue;
+        if (c >= 128 && isWordCode(c)) continue;
+        if (isApostrophe(c) && i + 1 < to && isWordCode(text.charCodeAt(i + 1))) {
+          if (c !== 39) plain = false;
+          continue;
+        }
+        // "A&E", "B&B", "R&D": one word, as written.
+        if (c === AMPERSAND && i + 1 < to && isWordCode(text.charCodeAt(i + 1))) continue;
+        break;
+      }
     }
     if (n >= capacity) {
       grow(out);
@@ -154,7 +178,8 @@ export function tokenize(text: string, from = 0, to = text.length, out = createT
       hashes[n] = h;
     } else {
       plains[n] = 0;
-      hashes[n] = hashWord(normAt(out, n));
+      // normAt builds the word; a lone "&" already has its hash.
+      hashes[n] = lone ? AND_HASH : hashWord(normAt(out, n));
     }
     n++;
     joined = 1;

@@ -48,6 +48,8 @@ describe('expandPhrase', () => {
   });
 
   it('refuses characters that can never join words in text', () => {
-    expect(() => expandPhrase('A&E frequent flyer')).toThrow(/contains "&"/);
+    expect(() => expandPhrase('A+E frequent flyer')).toThrow(/contains "\+"/);
+    expect(() => expandPhrase('wear & tear')).toThrow(/lone "&": write "and"/);
+    expect(expandPhrase('A&E frequent flyer')).toEqual([['a&e', 'frequent', 'flyer']]);
   });
 });

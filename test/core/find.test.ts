@@ -32,6 +32,15 @@ describe('find: matching', () => {
     expect(ids(m, 'It is all in, her head.')).toEqual([]);
   });
 
+  it('reads a lone "&" as "and" inside a phrase', () => {
+    expect(matches(m, 'Thought to be all in & her head.')).toEqual([]);
+    const amp = compile([lexicon([entry({ id: 'wear', phrases: ['wear and tear'] })])]);
+    expect(matches(amp, 'Dx: wear & tear R knee; wear and tear L knee.')).toEqual([
+      'wear & tear',
+      'wear and tear',
+    ]);
+  });
+
   it('treats curly and straight apostrophes alike', () => {
     expect(matches(m, "He DNA’d twice and DNA'd again.")).toEqual(['DNA’d', "DNA'd"]);
   });

@@ -25,6 +25,17 @@ describe('pairQuotes', () => {
   });
 });
 
+describe('pairQuotes after a stray mark', () => {
+  it('reads a straight mark as opening or closing from its neighbours, so one stray does not shift every later pair', () => {
+    const text =
+      'Bar 5" wide. She said" nothing. He was "an extreme drinker." She was "fine" today.';
+    expect(pairQuotes(text, 0, text.length).map(([a, b]) => text.slice(a, b))).toEqual([
+      '"an extreme drinker."',
+      '"fine"',
+    ]);
+  });
+});
+
 describe('classifyQuotations', () => {
   it.each([
     ['Her pain is "still a 10".', 'scare'],
@@ -89,6 +100,25 @@ describe('quotations set against what the writer saw, and contested claims', () 
     ['Asking for "her usual" morphine on arrival.', true],
     ["Self-diagnosed 'coeliac', brought a list of foods.", true],
     ['Dad says she apparently "went blue" in the bath.', true],
+    // A reaction, a feeling, a crisis or an episode in quotation marks; a quoted request.
+    ['Had a "reaction" to co-codamol in 2019.', true],
+    ['Mum "feels" the new inhaler is not working.', true],
+    ['Three admissions this year with "sickle crises".', true],
+    ['Asked for "something stronger" at triage.', true],
+    ['Requesting "the good stuff" again.', true],
+    // Set against the writer's note that nobody saw it, or against how the person sat.
+    ['He describes "fits" that nobody has witnessed.', true],
+    ['Reports "seizures" at home, unwitnessed.', true],
+    ["Describes the pain as 'agonising' whilst sitting comfortably.", true],
+    // Marked as only the person's account, then their words (up to five) in quotation marks.
+    ['Per patient, she "never misses a dose".', true],
+    ["According to the patient he is 'off the booze completely'.", true],
+    ["Per pt she is 'taking all her meds', although INR remains subtherapeutic.", true],
+    ['Per PT, "weight bearing as tolerated".', false],
+    ['Per patient, "I feel much better today."', false],
+    // When the pain comes is the person's account, not a contrast.
+    ['He describes the pain as "burning" while walking.', false],
+    ['She said "I had a reaction to penicillin as a child."', false],
   ])('%s → %s', (text, doubt) => {
     expect(doubts(text)).toEqual([doubt]);
   });

@@ -33,6 +33,22 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('reads a lone ampersand as the word "and", joined to its neighbours; A&E stays one word', () => {
+    const lone = spans('wear & tear');
+    expect(lone.map((s) => [s.word, s.norm, s.joined])).toEqual([
+      ['wear', 'wear', true],
+      ['&', 'and', true],
+      ['tear', 'tear', true],
+    ]);
+    expect(lone[1]!.hash).toBe(hashWord('and'));
+    expect(spans('Sent to A&E, R&D.').map((s) => s.norm)).toEqual(['sent', 'to', 'a&e', 'r&d']);
+    // Touching a word on one side only, it is punctuation, as before.
+    expect(spans('x &y').map((s) => [s.norm, s.joined])).toEqual([
+      ['x', true],
+      ['y', false],
+    ]);
+  });
+
   it('marks gaps of only spaces, hyphens and single line breaks as joinable', () => {
     expect(spans('non-compliant non\ncompliant, again').map((s) => s.joined)).toEqual([
       true,

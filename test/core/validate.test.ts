@@ -50,6 +50,13 @@ describe('validateLexicon', () => {
     ]);
   });
 
+  it('takes "&" inside a word ("A&E") and asks for "and" in place of a lone one', () => {
+    expect(errorsOf(lexicon([entry({ id: 'a', phrases: ['uses A&E as a GP'] })]))).toEqual([]);
+    expect(errorsOf(lexicon([entry({ id: 'b', phrases: ['wear & tear'] })]))).toEqual([
+      'entries[0].phrases[0]: "wear & tear" has a lone "&": write "and", which also matches "&" in text',
+    ]);
+  });
+
   it('takes a window per rule, and names a rule that does not exist', () => {
     const perRule = (window: unknown) =>
       lexicon([
@@ -90,8 +97,8 @@ describe('validateLexicon', () => {
   });
 
   it('rejects a phrase that could never match', () => {
-    expect(errorsOf(lexicon([entry({ id: 'a', phrases: ['A&E'] })]))[0]).toMatch(
-      /^entries\[0\]\.phrases\[0\]: "A&E" contains "&"/,
+    expect(errorsOf(lexicon([entry({ id: 'a', phrases: ['A+E'] })]))[0]).toMatch(
+      /^entries\[0\]\.phrases\[0\]: "A\+E" contains "\+"/,
     );
   });
 
