@@ -24,8 +24,21 @@ export interface FlagCountReply {
   count: number;
 }
 
-export function sendMessage(message: Message): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
+/** What the background answers to each kind of message (`void`: nothing). */
+export interface Replies {
+  'flag-count': void;
+  'get-flag-count': FlagCountReply;
+  'get-lexicons': LexiconsReply;
+}
+
+/**
+ * Sends a message to the background and resolves with its typed reply. Undefined when no
+ * listener answered (a background still waking, say), so callers check rather than cast.
+ */
+export function sendMessage<M extends Message>(
+  message: M,
+): Promise<Replies[M['kind']] | undefined> {
+  return browser.runtime.sendMessage(message) as Promise<Replies[M['kind']] | undefined>;
 }
 
 /** The site a frame belongs to, for the per-site switch: the top page's host, even in an iframe. */

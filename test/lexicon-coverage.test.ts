@@ -63,7 +63,11 @@ const REQUIRED: [category: string, sentence: string, phrase: string][] = [
   ['giving-up', 'You will have to put up with it.', 'have to put up with'],
   ['suicide-self-harm', 'Her father committed suicide in 2010.', 'committed suicide'],
   ['suicide-self-harm', 'Previous failed suicide attempt in 2021.', 'failed suicide attempt'],
-  ['child-safeguarding', 'Chloe, aged 14, keeps putting herself at risk.', 'putting herself at risk'],
+  [
+    'child-safeguarding',
+    'Chloe, aged 14, keeps putting herself at risk.',
+    'putting herself at risk',
+  ],
   ['child-safeguarding', 'The 15-year-old is streetwise and knows the dealers.', 'streetwise'],
   ['labels', 'He says he "ain\'t got no money" for the bus.', '"ain\'t got no money"'],
   ['credibility', 'Says she is "allergic" to all opioids.', '"allergic"'],

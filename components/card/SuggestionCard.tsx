@@ -2,6 +2,7 @@ import type { DocumentKind, DocumentKindGuess, Finding } from '@/core/engine';
 import { KindLine } from './KindLine';
 import { previewOf } from './preview';
 import { ReplacementPreview } from './ReplacementPreview';
+import { siteLabel } from '../site-label';
 import { SEVERITY_LABEL } from './severity-label';
 
 export interface SuggestionCardProps {
@@ -15,6 +16,17 @@ export interface SuggestionCardProps {
   kind: { kind: DocumentKindGuess; chosen: boolean };
   /** Whether the kind choices are shown. */
   kindOpen: boolean;
+  /** How the card was opened, which decides what its hint says the keys do. */
+  via: 'keyboard' | 'mouse';
+  /** Whether the full reasoning and the sources are shown. */
+  whyOpen: boolean;
+  onToggleWhy(): void;
+  /** The record system the card's field is on, as the per-site switch names it. */
+  site: string;
+  /** Whether "Turn off for this site" is asking for confirmation. */
+  confirmOff: boolean;
+  onConfirmOff(): void;
+  onCancelOff(): void;
   onApply(index: number): void;
   onHighlight(index: number): void;
   onCopyExample(): void;
@@ -27,8 +39,9 @@ export interface SuggestionCardProps {
 }
 
 /**
- * The card beside a flag: the phrase, why it may land badly, what to write instead (and the
- * sentence as it will read), and where the evidence comes from. Buttons never take focus from
+ * The card beside a flag: the phrase, what to write instead and the sentence as it will read
+ * first, then why in one sentence, with the full reasoning and every source one step away.
+ * The close button comes last in the Tab order (it is drawn in the corner). Buttons never take focus from
  * the clinician's field (mousedown is cancelled), so the caret stays where it was.
  */
 export function SuggestionCard(props: SuggestionCardProps) {
@@ -59,22 +72,29 @@ export function SuggestionCard(props: SuggestionCardProps) {
       >
         <header key="header">
           <span class="phrase">No suggestions in this field</span>
-          {close}
         </header>
         {kindLine}
         <p class="hint" key="hint">
           Tab reaches Change · Esc closes
         </p>
+        {close}
       </div>
     );
   }
-  const source = finding.sources[0];
   const preview =
     props.text === undefined ? undefined : previewOf(props.text, finding.replacements[active]);
   const hover = (k: number) => (e: MouseEvent) => {
     // Only a real move: Chromium also sends mousemove when the card appears under a still pointer.
     if ((e.movementX || e.movementY) && k !== active) props.onHighlight(k);
   };
+  const choices = finding.suggestions.length > 0;
+  // What the keys do depends on where focus is: in the field after Alt+Enter, the card's keys
+  // are live; after a click, typing goes on and only Tab and Escape are the card's.
+  const hint = !choices
+    ? 'Tab reaches the buttons · Esc closes'
+    : props.via === 'keyboard'
+      ? '↑↓ choose · Enter applies · Tab moves into the card · Esc closes'
+      : 'Click a choice, or Tab to reach it · Esc closes';
   return (
     <div
       class={`card ${finding.severity}`}
@@ -85,19 +105,19 @@ export function SuggestionCard(props: SuggestionCardProps) {
       <header key="header">
         <span class="phrase">“{finding.match}”</span>
         <span class="severity">{SEVERITY_LABEL[finding.severity]}</span>
-        {close}
       </header>
-      <p class="message">{finding.message}</p>
-      {finding.suggestions.length > 0 && (
+      {choices && (
         <ul class="alternatives" role="listbox" aria-label="Alternatives">
           {finding.suggestions.map((text, k) => (
             <li
               key={text}
               role="option"
+              tabIndex={0}
               id={`alongside-option-${k}`}
               aria-selected={k === active}
               class={k === active ? 'active' : undefined}
               onMouseMove={hover(k)}
+              onFocus={() => k !== active && props.onHighlight(k)}
               onClick={() => props.onApply(k)}
             >
               {text}
@@ -106,50 +126,87 @@ export function SuggestionCard(props: SuggestionCardProps) {
         </ul>
       )}
       {preview && <ReplacementPreview preview={preview} />}
-      {finding.advice && <p class="advice">{finding.advice}</p>}
-      {finding.rewrite && (
-        <div class="rewrite">
-          <p>
-            <span class="rewrite-label">For example:</span> {finding.rewrite.before} →{' '}
-            {finding.rewrite.after}
+      {/* What can wait (advice, the reason, the sources) shrinks and scrolls first when the card
+          is short of room, so the choices, the preview and the buttons stay in view. */}
+      <div class="details">
+        {finding.advice && <p class="advice">{finding.advice}</p>}
+        {finding.rewrite && (
+          <div class="rewrite">
+            <p>
+              <span class="rewrite-label">For example:</span> {finding.rewrite.before} →{' '}
+              {finding.rewrite.after}
+            </p>
+            <button type="button" onClick={props.onCopyExample}>
+              Copy example
+            </button>
+          </div>
+        )}
+        <p class="message">{finding.message}</p>
+        <div class="why">
+          {/* A button, not <details>: some editors (TinyMCE) cancel the click and the Enter that
+              would open a <details> in their frame; a handler of ours runs either way. */}
+          <button
+            type="button"
+            class="why-toggle"
+            aria-expanded={props.whyOpen}
+            aria-controls="alongside-why"
+            onClick={props.onToggleWhy}
+          >
+            Why this matters
+          </button>
+          {props.whyOpen && (
+            <div id="alongside-why" class="why-body">
+              <p>{finding.why}</p>
+              {finding.sources.length > 0 && (
+                <ul class="sources" aria-label="Sources">
+                  {finding.sources.map((source) => (
+                    <li key={source.citation}>
+                      {source.url ? (
+                        <a href={source.url} target="_blank" rel="noreferrer noopener">
+                          {source.citation}
+                        </a>
+                      ) : (
+                        source.citation
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </div>
+      </div>
+      {props.confirmOff ? (
+        <div class="confirm-off" role="group" aria-labelledby="alongside-confirm-off">
+          <p id="alongside-confirm-off">
+            Stop checking every page on {siteLabel(props.site)}? Turn it back on from the Alongside
+            button in the browser's toolbar.
           </p>
-          <button type="button" onClick={props.onCopyExample}>
-            Copy example
+          <button type="button" class="confirm" onClick={props.onConfirmOff}>
+            Turn off on {siteLabel(props.site)}
+          </button>
+          <button type="button" onClick={props.onCancelOff}>
+            Keep checking
           </button>
         </div>
+      ) : (
+        <footer>
+          <button type="button" onClick={props.onIgnoreHere}>
+            Ignore here
+          </button>
+          <button type="button" onClick={props.onIgnoreEverywhere}>
+            Ignore this phrase everywhere
+          </button>
+          <button type="button" onClick={props.onTurnOffSite}>
+            Turn off for this site
+          </button>
+        </footer>
       )}
-      <details class="why">
-        <summary>Why this matters</summary>
-        <p>{finding.why}</p>
-        {source && (
-          <p class="source">
-            {source.url ? (
-              <a href={source.url} target="_blank" rel="noreferrer noopener">
-                {source.citation}
-              </a>
-            ) : (
-              source.citation
-            )}
-          </p>
-        )}
-      </details>
-      <footer>
-        <button type="button" onClick={props.onIgnoreHere}>
-          Ignore here
-        </button>
-        <button type="button" onClick={props.onIgnoreEverywhere}>
-          Ignore this phrase everywhere
-        </button>
-        <button type="button" onClick={props.onTurnOffSite}>
-          Turn off for this site
-        </button>
-      </footer>
       {kindLine}
       <p class="hint" key="hint">
-        {finding.suggestions.length > 0
-          ? 'Alt+Enter opens · ↑↓ choose · Enter applies · Esc closes'
-          : 'Alt+Enter opens · Tab reaches the buttons · Esc closes'}
+        {hint}
       </p>
+      {close}
     </div>
   );
 }

@@ -15,10 +15,7 @@ export function describePage(url: string | undefined): PageKind {
   return site === undefined ? { kind: 'unsupported' } : { kind: 'site', site };
 }
 
-/** How a site is named to the clinician. */
-export function siteLabel(site: string): string {
-  return site === '' ? 'files on this computer' : site;
-}
+export { siteLabel } from '../site-label';
 
 export function suggestionsText(count: number): string {
   if (count <= 0) return 'No suggestions on this page';

@@ -57,9 +57,17 @@ function ckeditorFor(el: HTMLElement): CkEditor | undefined {
 function tinymceFor(el: HTMLElement): TinyEditor | undefined {
   // In iframe mode the request arrives on the iframe element, in the page that made the editor.
   const win = el.ownerDocument.defaultView as PageWindow | null;
+  // In the editor's own frame `window.tinymce` is its <body id="tinymce"> (named access), not
+  // TinyMCE: only an object with `get` is the real one.
+  const tinyOf = (w: Window | null | undefined): TinyGlobal | undefined => {
+    const found = (w as PageWindow | null | undefined)?.tinymce as unknown;
+    return typeof (found as TinyGlobal | undefined)?.get === 'function'
+      ? (found as TinyGlobal)
+      : undefined;
+  };
   let tiny: TinyGlobal | undefined;
   try {
-    tiny = win?.tinymce ?? (win?.parent as PageWindow | undefined)?.tinymce;
+    tiny = tinyOf(win) ?? tinyOf(win?.parent);
   } catch {
     return undefined;
   }

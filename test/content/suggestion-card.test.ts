@@ -14,6 +14,13 @@ function show(overrides: Partial<SuggestionCardProps> & Pick<SuggestionCardProps
     active: 0,
     kind: { kind: 'unsure', chosen: false },
     kindOpen: false,
+    via: 'mouse',
+    whyOpen: false,
+    onToggleWhy: vi.fn(),
+    site: 'records.example',
+    confirmOff: false,
+    onConfirmOff: vi.fn(),
+    onCancelOff: vi.fn(),
     onApply: vi.fn(),
     onHighlight: vi.fn(),
     onCopyExample: vi.fn(),
@@ -99,5 +106,66 @@ describe('SuggestionCard', () => {
     expect(card.querySelector('footer')).toBeNull();
     card.querySelector<HTMLButtonElement>('.kind .change')!.click();
     expect(props.onToggleKinds).toHaveBeenCalledTimes(1);
+  });
+  it('puts the choices and the preview first, the one-line why next, the reasoning one step away', () => {
+    const { card } = show({ finding: refused, text });
+    const order = [...card.querySelectorAll('.card > *, .details > *')].map(
+      (el) => el.className || el.tagName.toLowerCase(),
+    );
+    expect(order.indexOf('alternatives')).toBeLessThan(order.indexOf('preview'));
+    expect(order.indexOf('preview')).toBeLessThan(order.indexOf('message'));
+    expect(order.indexOf('message')).toBeLessThan(order.indexOf('why'));
+    expect(order.indexOf('why')).toBeLessThan(order.indexOf('footer'));
+    // Folded: the button says so, and neither the reasoning nor the sources are there yet.
+    const toggle = card.querySelector('.why-toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(card.querySelector('.why-body')).toBeNull();
+    // The close button comes last, so Tab meets it after everything else.
+    expect(card.lastElementChild?.className).toBe('close');
+  });
+
+  it('opened, "Why this matters" lists every source, in the order given, linked where public', () => {
+    const claims = findIn('She claims the pain is bad.', 'claims');
+    expect(claims.sources.length).toBeGreaterThan(1);
+    const { card } = show({ finding: claims, whyOpen: true });
+    expect(card.querySelector('.why-toggle')!.getAttribute('aria-expanded')).toBe('true');
+    expect(card.querySelector('.why-body p')!.textContent).toBe(claims.why);
+    const items = [...card.querySelectorAll('.sources li')];
+    expect(items.map((li) => li.textContent)).toEqual(claims.sources.map((s) => s.citation));
+    const links = claims.sources.filter((s) => s.url).map((s) => s.url);
+    expect([...card.querySelectorAll('.sources a')].map((a) => a.getAttribute('href'))).toEqual(
+      links,
+    );
+  });
+
+  it('says what the keys do as the card was opened: by Alt+Enter or by a click', () => {
+    expect(
+      show({ finding: refused, via: 'keyboard' }).card.querySelector('.hint')!.textContent,
+    ).toBe('↑↓ choose · Enter applies · Tab moves into the card · Esc closes');
+    expect(show({ finding: refused, via: 'mouse' }).card.querySelector('.hint')!.textContent).toBe(
+      'Click a choice, or Tab to reach it · Esc closes',
+    );
+  });
+
+  it('every alternative is in the Tab order, and focusing one highlights it', () => {
+    const { card, props } = show({ finding: refused, text });
+    const options = [...card.querySelectorAll<HTMLElement>('[role="option"]')];
+    expect(options.length).toBeGreaterThan(1);
+    expect(options.every((o) => o.tabIndex === 0)).toBe(true);
+    options[1]!.focus();
+    expect(props.onHighlight).toHaveBeenCalledWith(1);
+  });
+  it('"Turn off for this site" asks first, naming the site, in place of the footer buttons', () => {
+    const { card, props } = show({ finding: refused, text, confirmOff: true });
+    expect(card.querySelector('footer')).toBeNull();
+    const group = card.querySelector('.confirm-off')!;
+    expect(group.textContent).toContain('Stop checking every page on records.example?');
+    const [confirm, keep] = [...group.querySelectorAll('button')];
+    expect(confirm!.textContent).toBe('Turn off on records.example');
+    expect(keep!.textContent).toBe('Keep checking');
+    confirm!.click();
+    expect(props.onConfirmOff).toHaveBeenCalledTimes(1);
+    keep!.click();
+    expect(props.onCancelOff).toHaveBeenCalledTimes(1);
   });
 });

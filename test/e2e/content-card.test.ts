@@ -347,9 +347,18 @@ describe('the suggestion card, in Chromium with the extension', () => {
         await startWith(page, 'textarea', LETTER);
         await expect.poll(() => flags(page)).toBe(2);
         await openCard(page, 'refused');
-        await page
-          .locator('alongside-layer .card button', { hasText: 'Turn off for this site' })
-          .click();
+        const card = page.locator('alongside-layer .card');
+        await card.locator('button', { hasText: 'Turn off for this site' }).click();
+        // It asks first, naming the site; "Keep checking" changes nothing.
+        await expect
+          .poll(() => card.locator('.confirm-off').textContent())
+          .toContain('Stop checking every page on 127.0.0.1?');
+        await card.locator('button', { hasText: 'Keep checking' }).click();
+        await expect.poll(() => card.locator('.confirm-off').count()).toBe(0);
+        expect((await readStoredSettings(env.ext))?.disabledSites ?? []).toEqual([]);
+        expect(await flags(page)).toBe(2);
+        await card.locator('button', { hasText: 'Turn off for this site' }).click();
+        await card.locator('button', { hasText: 'Turn off on 127.0.0.1' }).click();
 
         await expect
           .poll(async () => (await readStoredSettings(env.ext))?.disabledSites)
@@ -358,19 +367,93 @@ describe('the suggestion card, in Chromium with the extension', () => {
         await expect.poll(() => flags(other)).toBe(0);
         expect(await cardState(page)).toBeNull();
         expect(await modelText(page)).toBe(LETTER);
+        // A notice says so, to screen readers too, with Undo; focus stayed in the field.
+        const notice = page.locator('alongside-notice [role="status"]');
+        await expect.poll(() => notice.textContent()).toBe('Alongside is off on 127.0.0.1.Undo');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+          'field',
+        );
 
         // Typing while off flags nothing.
         await page.keyboard.type(' He is non-compliant.');
         await page.waitForTimeout(300);
         expect(await flags(page)).toBe(0);
 
-        await writeStoredSettings(env.ext, { ...DEFAULTS, disabledSites: [] });
+        // Undo switches it back on for the whole site, and the notice goes.
+        await notice.locator('button', { hasText: 'Undo' }).click();
+        await expect
+          .poll(async () => (await readStoredSettings(env.ext))?.disabledSites)
+          .toEqual([]);
         await expect.poll(() => flags(page)).toBe(3);
         await expect.poll(() => highlightedTexts(other)).toEqual(['claims']);
+        expect(await page.locator('alongside-notice').count()).toBe(0);
       });
     } finally {
       await other.close();
     }
+  });
+
+  it('turning off for the site by keyboard: confirm, then Undo has focus; Escape goes back', async () => {
+    await withPage(async (page) => {
+      await startWith(page, 'textarea', LETTER);
+      await expect.poll(() => flags(page)).toBe(2);
+      await page.locator(FIELD).press('End');
+      await page.keyboard.press('Alt+Enter');
+      await expect.poll(() => cardText(page.mainFrame())).toContain('“refused”');
+      const focused = () =>
+        page.evaluate(
+          () =>
+            (
+              document.querySelector('alongside-layer')?.shadowRoot?.activeElement ??
+              document.querySelector('alongside-notice')?.shadowRoot?.activeElement
+            )?.textContent ?? null,
+        );
+      await page.keyboard.press('Tab');
+      for (let k = 0; k < 12 && (await focused()) !== 'Turn off for this site'; k++) {
+        await page.keyboard.press('Tab');
+      }
+      expect(await focused()).toBe('Turn off for this site');
+      await page.keyboard.press('Enter');
+      await expect.poll(focused).toBe('Turn off on 127.0.0.1');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(async () => (await readStoredSettings(env.ext))?.disabledSites)
+        .toEqual(['127.0.0.1']);
+      await expect.poll(focused).toBe('Undo');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('alongside-notice').count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+        'field',
+      );
+      expect((await readStoredSettings(env.ext))?.disabledSites).toEqual(['127.0.0.1']);
+      expect(await flags(page)).toBe(0);
+    });
+  });
+
+  it('follows the page behind the field, not the system: light on a light record in dark mode', async () => {
+    await withPage(async (page) => {
+      const cardBackground = () =>
+        page.evaluate(() => {
+          const card = document
+            .querySelector('alongside-layer')
+            ?.shadowRoot?.querySelector('.card');
+          return card ? getComputedStyle(card).backgroundColor : null;
+        });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await startWith(page, 'textarea', LETTER);
+      await expect.poll(() => flags(page)).toBe(2);
+      await openCard(page, 'refused');
+      expect(await cardBackground()).toBe('rgb(255, 255, 255)');
+      await page.keyboard.press('Escape');
+
+      // A dark record on a light system: the card is dark.
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.addStyleTag({
+        content: 'body, textarea { background: #15171c !important; color: #e6e6e6 !important; }',
+      });
+      await openCard(page, 'refused');
+      expect(await cardBackground()).toBe('rgb(31, 35, 48)');
+    });
   });
 
   it('opening the card never scrolls the page, and the card sits in the top layer', async () => {

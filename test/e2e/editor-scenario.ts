@@ -42,6 +42,23 @@ export async function flagsDrawn(frame: Frame): Promise<{ marks: number; highlig
   });
 }
 
+/** How many flags are drawn now in the field's frame, overlay marks and highlights alike. */
+async function flagCount(frame: Frame): Promise<number> {
+  const { marks, highlights } = await flagsDrawn(frame);
+  return marks + highlights;
+}
+
+/** The text under each highlight drawn now in the field's frame (rich editors). */
+export async function highlightedWords(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const words: string[] = [];
+    for (const h of CSS.highlights.values()) {
+      for (const range of h as unknown as Set<Range>) words.push(range.toString());
+    }
+    return words;
+  });
+}
+
 /** Centre of the drawn flag over `phrase`, in page coordinates of the top frame. */
 export async function flagCentre(
   page: Page,
@@ -156,6 +173,22 @@ export async function runScenario(page: Page, url: string, name = ''): Promise<v
   expect((await caretContext(frame)).before.endsWith('She reports')).toBe(true);
   await page.keyboard.press('Control+z');
   await expect.poll(() => modelText(page)).toBe(original);
+  // The undo brought "claims" back: it is flagged again without another keystroke (the editor
+  // may have replaced the very nodes the old flag was drawn on).
+  // Over a textarea or input the marks carry no words: both flags drawn again is the same fact.
+  await expect
+    .poll(async () => {
+      const { marks } = await flagsDrawn(frame);
+      return marks >= 2 || (await highlightedWords(frame)).includes('claims');
+    })
+    .toBe(true);
+  // Redo puts the suggestion back and its flag goes; undo again, and it is back.
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => modelText(page)).toBe(original.replace('claims', 'reports'));
+  await expect.poll(() => flagCount(frame)).toBe(1);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => modelText(page)).toBe(original);
+  await expect.poll(() => flagCount(frame)).toBe(2);
 
   // By keyboard: caret at the end, Alt+Enter opens the nearest flag ("refused"), Escape closes.
   await page.keyboard.press('Control+End');

@@ -4,17 +4,22 @@ import { CARD_CSS } from '@/components/card/card-styles';
 import { DOCUMENT_KIND_LABEL } from '@/components/card/document-kind-label';
 import { previewOf } from '@/components/card/preview';
 import { SuggestionCard } from '@/components/card/SuggestionCard';
+import { siteLabel } from '@/components/site-label';
 import type { FieldSession } from '../field-session.ts';
 import type { Layer } from '../layer.ts';
 import { nearestFinding } from '../nearest-finding.ts';
+import { isDarkBehind } from './page-scheme.ts';
 
 export interface CardActions {
   apply(session: FieldSession, finding: Finding, index: number): void;
   ignoreHere(session: FieldSession, finding: Finding): void;
   ignoreEverywhere(finding: Finding): void;
-  turnOffSite(): void;
+  /** Confirmed in the card; `byKeyboard`: focus was in the card, so it goes to the notice. */
+  turnOffSite(byKeyboard: boolean): void;
   /** Puts an advice-only finding's example on the clipboard; focus and caret stay in the field. */
   copyExample(session: FieldSession, text: string): Promise<boolean>;
+  /** The card closed while focus was inside it: focus and caret go back to the field. */
+  returnFocus(): void;
 }
 
 export interface CardController {
@@ -32,22 +37,38 @@ export interface CardController {
   close(): void;
   readonly openFor:
     { session: FieldSession; finding: Finding | undefined; keyboard: boolean } | undefined;
-  /** Moves focus to the card's first button; false when there is none. */
-  focusButtons(): boolean;
-  /** Keys while the card is open; true when the key was the card's to handle. */
+  /**
+   * Moves focus into the card: the highlighted alternative, else its first button. False when
+   * the card has nothing to focus.
+   */
+  focusInto(): boolean;
+  /** Keys while focus is in the field and the card is open; true when the key was the card's. */
   handleKey(event: KeyboardEvent): boolean;
+  /**
+   * Keys while focus is inside the card, which is a focus scope: Tab and Shift+Tab go round its
+   * controls, ↑↓ move between alternatives, Enter and Space press what has focus. True when the
+   * key was handled (Escape is the caller's: it closes the card and puts the caret back).
+   */
+  handleKeyInside(event: KeyboardEvent): boolean;
 }
 
 const GAP = 6;
 /** Below this much room beside the flag, the card may cover the flag rather than shrink. */
 const MIN_ROOM = 120;
+/** Capped below this height, the card drops its key hint to leave room for the choices. */
+const COMPACT_HEIGHT = 300;
 
 /**
  * Shows one suggestion card at a time in our layer's top-layer popover. Focus stays in the
  * clinician's field throughout: the card listens to the few keys it needs only while it is open,
  * and tells screen readers what it shows through the layer's live region.
  */
-export function createCardController(layer: () => Layer, actions: CardActions): CardController {
+export function createCardController(
+  layer: () => Layer,
+  actions: CardActions,
+  /** The record system this frame belongs to, named in "Turn off for this site". */
+  site: string,
+): CardController {
   let host: HTMLElement | undefined;
   let state:
     | {
@@ -60,6 +81,10 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
         at: { start: number; end: number };
         /** Whether the kind choices are shown. */
         kindOpen: boolean;
+        /** Whether the full reasoning and the sources are shown. */
+        whyOpen: boolean;
+        /** Whether "Turn off for this site" is asking for confirmation. */
+        confirmOff: boolean;
       }
     | undefined;
   /** While the card itself changes the field's kind, its own refresh handles the result. */
@@ -108,6 +133,7 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
   const draw = () => {
     if (!state || !host) return;
     const { session, finding, active } = state;
+    host.classList.toggle('dark', isDarkBehind(session.adapter.field));
     const withFinding = (run: (f: Finding) => void) => () => {
       close();
       if (finding) run(finding);
@@ -119,6 +145,15 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
         active,
         kind: session.documentKind(),
         kindOpen: state.kindOpen,
+        via: state.keyboard ? 'keyboard' : 'mouse',
+        whyOpen: state.whyOpen,
+        onToggleWhy: () => {
+          if (!state) return;
+          state.whyOpen = !state.whyOpen;
+          draw();
+          // The card grew or shrank: it may need to move to stay in view.
+          position(anchorOf(state.session, state.at));
+        },
         onToggleKinds: () => {
           if (!state) return;
           state.kindOpen = !state.kindOpen;
@@ -158,9 +193,33 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
         },
         onIgnoreHere: withFinding((f) => actions.ignoreHere(session, f)),
         onIgnoreEverywhere: withFinding((f) => actions.ignoreEverywhere(f)),
+        site,
+        confirmOff: state.confirmOff,
         onTurnOffSite: () => {
+          if (!state) return;
+          const byKeyboard = focusIsInside();
+          state.confirmOff = true;
+          draw();
+          position(anchorOf(state.session, state.at));
+          if (byKeyboard) host?.querySelector<HTMLElement>('.confirm-off .confirm')?.focus();
+          announce(
+            `Stop checking every page on ${siteLabel(site)}? Choose "Turn off" or "Keep checking".`,
+          );
+        },
+        onConfirmOff: () => {
+          const byKeyboard = focusIsInside();
           close();
-          actions.turnOffSite();
+          actions.turnOffSite(byKeyboard);
+        },
+        onCancelOff: () => {
+          if (!state) return;
+          const byKeyboard = focusIsInside();
+          state.confirmOff = false;
+          draw();
+          if (byKeyboard) {
+            const buttons = host?.querySelectorAll<HTMLElement>('footer button');
+            buttons?.[buttons.length - 1]?.focus();
+          }
         },
         onClose: () => close(),
       }),
@@ -213,9 +272,12 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
   };
 
   /**
-   * Below the flag if the card fits there, else above it; in a small frame (TinyMCE's, say) where
-   * it fits on neither side, on the roomier side with its height capped to that room (it scrolls
-   * inside), or, when both are cramped, over the flag but within the frame.
+   * Below the flag if the card fits there, else above it, else beside it; in a small frame
+   * (TinyMCE's, say) where it fits on no side, on the roomier side with its height capped to that
+   * room, or, when every side is cramped, over the flag but within the frame. A capped card keeps
+   * its phrase, preview and buttons in view and scrolls only its list of choices (CARD_CSS), and
+   * below COMPACT_HEIGHT it drops the key hint. Never taller than the frame: the page never
+   * scrolls to show it.
    */
   const position = (anchor: DOMRect) => {
     if (!host) return;
@@ -223,38 +285,74 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
     const view = doc.defaultView!;
     const card = host.firstElementChild as HTMLElement | null;
     const width = card?.offsetWidth ?? 320;
-    let height = card?.offsetHeight ?? 200;
+    let height = 200;
+    const room = view.innerHeight - 2 * GAP;
     if (card) {
-      // The card's whole height, however it is capped now (scrollHeight ignores max-height).
+      // Its whole height, uncapped: a capped card shrinks its lists rather than overflowing.
+      card.classList.remove('compact');
+      card.style.maxHeight = 'none';
       const rem = parseFloat(view.getComputedStyle(doc.documentElement).fontSize) || 16;
-      const natural = card.scrollHeight + card.offsetHeight - card.clientHeight;
-      height = Math.min(natural, 28 * rem, view.innerHeight - 2 * GAP);
+      height = Math.min(card.offsetHeight, 28 * rem, room);
     }
     const below = view.innerHeight - GAP - (anchor.bottom + GAP);
     const above = anchor.top - 2 * GAP;
+    const right = view.innerWidth - GAP - (anchor.right + GAP);
+    const leftRoom = anchor.left - 2 * GAP;
     let top: number;
+    let left = Math.max(GAP, Math.min(anchor.left, view.innerWidth - width - GAP));
     let cap: number | undefined;
     if (height <= below) top = anchor.bottom + GAP;
     else if (height <= above) top = anchor.top - GAP - height;
-    else if (Math.max(below, above) >= MIN_ROOM) {
+    else if (height <= room && Math.max(right, leftRoom) >= width) {
+      left = right >= width ? anchor.right + GAP : anchor.left - GAP - width;
+      top = Math.min(Math.max(GAP, anchor.top - GAP), view.innerHeight - GAP - height);
+    } else if (Math.max(below, above) >= MIN_ROOM) {
       cap = Math.max(below, above);
       top = below >= above ? anchor.bottom + GAP : anchor.top - GAP - cap;
     } else {
-      top = view.innerHeight - GAP - height;
+      cap = room;
+      top = view.innerHeight - GAP - Math.min(height, room);
     }
-    if (card) card.style.maxHeight = cap === undefined ? '' : `${Math.floor(cap)}px`;
-    const left = Math.max(GAP, Math.min(anchor.left, view.innerWidth - width - GAP));
+    if (card) {
+      card.style.maxHeight = `${Math.floor(cap ?? height)}px`;
+      card.classList.toggle('compact', (cap ?? height) < COMPACT_HEIGHT);
+      showActive();
+    }
     host.style.top = `${Math.max(GAP, top)}px`;
     host.style.left = `${left}px`;
+  };
+
+  /** The highlighted choice stays in view inside a list that scrolls (never the page). */
+  const showActive = () => {
+    const list = host?.querySelector<HTMLElement>('.card > .alternatives');
+    const active = list?.querySelector<HTMLElement>('.active');
+    if (!list || !active) return;
+    const top = active.offsetTop - list.offsetTop;
+    if (top < list.scrollTop) list.scrollTop = top;
+    const bottom = top + active.offsetHeight - list.clientHeight;
+    if (bottom > list.scrollTop) list.scrollTop = bottom;
+  };
+
+  const focusIsInside = () => host !== undefined && host.contains(layer().root.activeElement);
+
+  /** What Tab goes round inside the card, in order; the close button (drawn in the corner) last. */
+  const focusables = (): HTMLElement[] => {
+    if (!host) return [];
+    return [...host.querySelectorAll<HTMLElement>('[role="option"], button, a[href]')].filter(
+      (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+    );
   };
 
   function close() {
     if (!state) return;
     state = undefined;
+    const hadFocus = focusIsInside();
     if (host) {
       if (host.matches(':popover-open')) host.hidePopover();
       render(null, host);
     }
+    // Whatever closed it (Escape, ×, an action), focus must not be left on the page's body.
+    if (hadFocus) actions.returnFocus();
   }
 
   return {
@@ -265,7 +363,16 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
       const anchor = session.rectOf(finding);
       if (!anchor) return;
       const at = { start: finding.start, end: finding.end };
-      state = { session, finding, active: 0, keyboard: via === 'keyboard', at, kindOpen: false };
+      state = {
+        session,
+        finding,
+        active: 0,
+        keyboard: via === 'keyboard',
+        at,
+        kindOpen: false,
+        whyOpen: false,
+        confirmOff: false,
+      };
       const el = ensureHost();
       draw();
       if (!el.matches(':popover-open')) el.showPopover();
@@ -281,7 +388,16 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
     },
     openEmpty(session, caret) {
       const at = caretRange(session, caret);
-      state = { session, finding: undefined, active: 0, keyboard: true, at, kindOpen: false };
+      state = {
+        session,
+        finding: undefined,
+        active: 0,
+        keyboard: true,
+        at,
+        kindOpen: false,
+        whyOpen: false,
+        confirmOff: false,
+      };
       const el = ensureHost();
       draw();
       if (!el.matches(':popover-open')) el.showPopover();
@@ -292,16 +408,48 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
       if (!choosing && state?.session === session) refresh(false);
     },
     close,
-    focusButtons() {
-      const button = host?.querySelector<HTMLButtonElement>(
-        '.rewrite button, footer button, .kind button',
-      );
-      button?.focus({ preventScroll: true });
-      return button !== null && button !== undefined;
+    focusInto() {
+      const targets = focusables();
+      const option = host?.querySelector<HTMLElement>('[role="option"][aria-selected="true"]');
+      const first = option ?? targets[0];
+      first?.focus({ preventScroll: true });
+      return first !== undefined;
     },
     reposition() {
       if (!state) return;
       position(anchorOf(state.session, state.at));
+    },
+    handleKeyInside(event) {
+      if (!state || !host || event.isComposing) return false;
+      const targets = focusables();
+      const focused = (host.getRootNode() as ShadowRoot).activeElement as HTMLElement | null;
+      const at = focused ? targets.indexOf(focused) : -1;
+      switch (event.key) {
+        case 'Tab': {
+          if (!targets.length) return true;
+          const step = event.shiftKey ? targets.length - 1 : 1;
+          targets[at < 0 ? 0 : (at + step) % targets.length]!.focus({ preventScroll: true });
+          return true;
+        }
+        case 'ArrowDown':
+        case 'ArrowUp': {
+          if (focused?.getAttribute('role') !== 'option') return false;
+          const options = targets.filter((t) => t.getAttribute('role') === 'option');
+          const k = options.indexOf(focused);
+          const step = event.key === 'ArrowDown' ? 1 : options.length - 1;
+          options[(k + step) % options.length]!.focus({ preventScroll: true });
+          return true;
+        }
+        case 'Enter':
+        case ' ':
+          // Pressed here rather than left to the browser: an editor's own key handlers in its
+          // frame (TinyMCE's) can cancel the default action before it reaches the card.
+          if (!focused || at < 0) return false;
+          focused.click();
+          return true;
+        default:
+          return false;
+      }
     },
     handleKey(event) {
       if (!state || event.isComposing) return false;
@@ -318,6 +466,7 @@ export function createCardController(layer: () => Layer, actions: CardActions): 
           const step = event.key === 'ArrowDown' ? 1 : count - 1;
           state.active = (state.active + step) % count;
           draw();
+          showActive();
           announce(describeOption(state.session, state.finding!, state.active));
           return true;
         }

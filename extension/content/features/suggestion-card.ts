@@ -1,0 +1,134 @@
+import type { Finding } from '@/core/engine';
+import { siteOf } from '../../messages.ts';
+import { updateSettings } from '../../settings.ts';
+import { allowPhraseFor } from '../allow-phrase.ts';
+import { createCardController, type CardController } from '../card/card-controller.ts';
+import { copyText } from '../card/copy-text.ts';
+import { isDarkBehind } from '../card/page-scheme.ts';
+import type { FieldSession } from '../field-session.ts';
+import { findingAt, nearestFinding } from '../nearest-finding.ts';
+import type { RunContext } from '../run-context.ts';
+import { saveCaret } from '../text/save-caret.ts';
+import type { SuggestionApplier } from './apply-suggestions.ts';
+import type { FieldRegistry } from './track-fields.ts';
+import { turnOffSite } from './turn-off-site.ts';
+
+/**
+ * The suggestion card: opened by a click on a flag or by Alt+Enter at the caret, driven by the
+ * keys it owns while open, and closed by anything else. Returns the controller, so the other
+ * features can move or close it.
+ */
+export function startSuggestionCard(
+  ctx: RunContext,
+  fields: FieldRegistry,
+  applier: SuggestionApplier,
+): CardController {
+  const { doc, signal } = ctx;
+  /** Puts focus and caret back where they were in the field when the card opened. */
+  let returnToField: (() => void) | undefined;
+
+  let lastField: Element | undefined;
+  const cards = createCardController(
+    ctx.layer,
+    {
+      apply: (session, finding, index) => applier.apply(session, finding, index),
+      ignoreHere: (session, finding) => session.ignoreHere(finding),
+      ignoreEverywhere(finding) {
+        const phrase = allowPhraseFor(finding.match);
+        if (!phrase) return;
+        void updateSettings((s) => ({
+          ...s,
+          personalAllow: s.personalAllow.includes(phrase)
+            ? s.personalAllow
+            : [...s.personalAllow, phrase],
+        }));
+      },
+      copyExample(session, text) {
+        const { root } = ctx.layer();
+        // Reached with Tab, focus is on the card's button: back to the caret first, as Escape does.
+        if (root.activeElement && returnToField) returnToField();
+        return copyText(text, root, saveCaret(session.adapter));
+      },
+      turnOffSite: (byKeyboard) =>
+        void turnOffSite(ctx, {
+          byKeyboard,
+          returnFocus: () => returnToField?.(),
+          dark: lastField !== undefined && isDarkBehind(lastField),
+        }),
+      returnFocus: () => returnToField?.(),
+    },
+    siteOf(ctx.win),
+  );
+
+  const open = (session: FieldSession, finding: Finding | undefined, via: 'keyboard' | 'mouse') => {
+    returnToField = saveCaret(session.adapter);
+    lastField = session.adapter.field;
+    if (finding) cards.open(session, finding, via);
+    else cards.openEmpty(session, session.adapter.caret() ?? 0);
+  };
+
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      const layer = ctx.madeLayer;
+      const inCard = layer !== undefined && event.composedPath().includes(layer.root.host);
+      if (cards.openFor && inCard) {
+        if (event.key === 'Escape' || cards.handleKeyInside(event)) {
+          event.preventDefault();
+          event.stopPropagation();
+          // Closing with focus inside hands focus and caret back to the field.
+          if (event.key === 'Escape') cards.close();
+        }
+        return;
+      }
+      if (cards.openFor && event.key === 'Tab' && !event.shiftKey) {
+        // Into the card, by click or by Alt+Enter alike; Escape brings the caret back.
+        returnToField = saveCaret(cards.openFor.session.adapter);
+        if (cards.focusInto()) {
+          event.preventDefault();
+          event.stopPropagation();
+          return;
+        }
+      }
+      if (cards.openFor && cards.handleKey(event)) {
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
+      if (event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey) {
+        const session = fields.sessionOf(event.composedPath()[0] ?? null);
+        if (!session) return;
+        session.update();
+        const caret = session.adapter.caret();
+        event.preventDefault();
+        event.stopPropagation();
+        applier.stopGaps();
+        open(session, nearestFinding(session.findings(), caret ?? 0), 'keyboard');
+      }
+    },
+    { capture: true, signal },
+  );
+
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const path = event.composedPath();
+      const layer = ctx.madeLayer;
+      if (layer && path.includes(layer.root.host)) return;
+      const session = fields.sessionOf(path[0] ?? null);
+      if (!session) return cards.close();
+      const caret = session.adapter.caret();
+      // A click on a gap being filled in (flagged as unfilled) is for typing, not for a card.
+      if (caret !== undefined && applier.holdsGap(session.adapter.field, caret)) {
+        return cards.close();
+      }
+      const finding = caret === undefined ? undefined : findingAt(session.findings(), caret);
+      if (finding) open(session, finding, 'mouse');
+      else cards.close();
+    },
+    { capture: true, signal },
+  );
+
+  signal.addEventListener('abort', () => cards.close(), { once: true });
+  return cards;
+}

@@ -1,0 +1,123 @@
+// The card is always fully visible and operable: in TinyMCE's classic editor frame (320 px for
+// the whole editor, so the frame itself is smaller still) and in a textarea at 200% zoom (a
+// 640×400 viewport at device scale 2), every control of the card is inside the frame's viewport
+// and is what a click at its centre would hit; the page does not scroll to show it.
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from './browser-session.ts';
+import { resetSettings } from './content-helpers.ts';
+import { LETTER, cardText, flagCentre, modelText, openFixture } from './editor-scenario.ts';
+
+const env = useBrowserSession(resetSettings);
+
+/** Each control of the open card: inside the viewport, and hit by a click at its centre. */
+const controlsReachable = (frame: Frame) =>
+  frame.evaluate(() => {
+    const root = document.querySelector('alongside-layer')!.shadowRoot!;
+    const controls = [...root.querySelectorAll<HTMLElement>('.card [role="option"], .card button')];
+    return controls.map((el) => {
+      // The list of choices may scroll inside the card: a choice is reachable once scrolled to.
+      el.scrollIntoView({ block: 'nearest' });
+      const r = el.getBoundingClientRect();
+      const inside = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+      const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return {
+        name: el.textContent,
+        inside,
+        hit: hit === el || el.contains(hit),
+      };
+    });
+  });
+
+const scrolled = (frame: Frame) =>
+  frame.evaluate(() => [scrollX, scrollY, document.scrollingElement?.scrollTop ?? 0]);
+
+async function expectFullyOperable(page: Page, frame: Frame) {
+  const controls = await controlsReachable(frame);
+  expect(controls.length).toBeGreaterThan(5);
+  expect(controls.filter((c) => !c.inside || !c.hit)).toEqual([]);
+  // The phrase, the preview and the footer are in view together, with no scrolling of the list.
+  const shown = await frame.evaluate(() => {
+    const root = document.querySelector('alongside-layer')!.shadowRoot!;
+    const within = (sel: string) => {
+      const el = root.querySelector(sel);
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    };
+    return {
+      phrase: within('.card .phrase'),
+      preview: within('.card .preview'),
+      footer: within('.card footer'),
+    };
+  });
+  expect(shown).toEqual({ phrase: true, preview: true, footer: true });
+  void page;
+}
+
+describe('the card fits where it is drawn, in Chromium with the extension', () => {
+  it('in TinyMCE classic mode, inside its small editor frame', async () => {
+    await env.withPage(async (page) => {
+      const frame = await openFixture(page, `${env.server.url}/tinymce-iframe.html`);
+      const height = await frame.evaluate(() => innerHeight);
+      expect(height).toBeLessThan(320);
+      await frame.locator('body').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(` ${LETTER}`);
+      await expect.poll(() => flagCentre(page, frame, 'claims').catch(() => null)).not.toBeNull();
+      const before = await scrolled(frame);
+      const at = await flagCentre(page, frame, 'claims');
+      await page.mouse.click(at.x, at.y);
+      await expect.poll(() => cardText(frame)).toContain('“claims”');
+      await expectFullyOperable(page, frame);
+      expect(await scrolled(frame)).toEqual(before);
+      // And it works: the second choice, clicked where it is drawn, is applied.
+      const option = frame.locator('alongside-layer .card [role="option"]').nth(1);
+      const name = await option.textContent();
+      await option.click();
+      await expect.poll(() => modelText(page)).toContain(`She ${name} her pain`);
+    });
+  });
+
+  it('in a textarea at 200% zoom (640×400 at device scale 2)', async () => {
+    await env.withPage(async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', {
+        width: 640,
+        height: 400,
+        deviceScaleFactor: 2,
+        mobile: false,
+      });
+      const frame = await openFixture(page, `${env.server.url}/textarea.html`);
+      const field = page.locator('[data-testid="field"]');
+      await field.fill(LETTER);
+      await field.press('End');
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () =>
+              document.querySelector('alongside-layer')?.shadowRoot?.querySelectorAll('.mark')
+                .length ?? 0,
+          ),
+        )
+        .toBe(2);
+      const before = await scrolled(frame);
+      await page.keyboard.press('Alt+Enter');
+      await expect.poll(() => cardText(frame)).toContain('“refused”');
+      await expectFullyOperable(page, frame);
+      expect(await scrolled(frame)).toEqual(before);
+      // Tab reaches every control, each in view when it has focus.
+      const count = (await controlsReachable(frame)).length;
+      for (let k = 0; k < count; k++) {
+        await page.keyboard.press('Tab');
+        const inView = await frame.evaluate(() => {
+          const el = document.querySelector('alongside-layer')!.shadowRoot!.activeElement;
+          if (!el) return false;
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        });
+        expect(inView).toBe(true);
+      }
+    });
+  });
+});
