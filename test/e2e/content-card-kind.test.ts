@@ -9,6 +9,7 @@ import {
   controlState,
   flagCount,
   liveText,
+  readWork,
   resetSettings,
   writeStoredSettings,
 } from './content-helpers.ts';
@@ -51,16 +52,6 @@ async function startWith(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+End');
   await expect.poll(() => modelText(page)).toBe(text);
 }
-
-/** The content script's running count of scans and of kind guesses (its work mark). */
-const work = (page: Page) =>
-  page.evaluate(() => {
-    const name =
-      performance.getEntriesByType('mark').findLast((m) => m.name.startsWith('alongside-work '))
-        ?.name ?? '';
-    const count = (key: string) => Number(new RegExp(`${key}=(\\d+)`).exec(name)?.[1] ?? 0);
-    return { scans: count('scans'), kinds: count('kinds') };
-  });
 
 const card = (page: Page) => page.locator('alongside-layer .card');
 const kindLine = async (page: Page) =>
@@ -105,7 +96,7 @@ describe('document kinds per field, in Chromium with the extension', () => {
   it('the same words in a FINDINGS/IMPRESSION report are not flagged, until it is read as a letter', async () => {
     await withPage(async (page) => {
       await startWith(page, REPORT);
-      await expect.poll(async () => (await work(page)).scans).toBeGreaterThanOrEqual(1);
+      await expect.poll(async () => (await readWork(page)).scans).toBeGreaterThanOrEqual(1);
       expect(await flagCount(page)).toBe(0);
 
       // Alt+Enter in a field without flags says so, and what the field is read as.
@@ -124,13 +115,13 @@ describe('document kinds per field, in Chromium with the extension', () => {
 
       // The choice stands while the clinician types on (no guessing meanwhile)...
       await page.keyboard.press('Escape');
-      const guesses = (await work(page)).kinds;
+      const guesses = (await readWork(page)).kinds;
       await page.keyboard.type('\nNo further imaging needed.');
       await expect.poll(() => modelText(page)).toBe(`${REPORT}\nNo further imaging needed.`);
       // Past the pause after which a guessed kind would be guessed again.
       await page.evaluate(() => new Promise((done) => setTimeout(done, 1200)));
       expect(await flagCount(page)).toBe(2);
-      expect((await work(page)).kinds).toBe(guesses);
+      expect((await readWork(page)).kinds).toBe(guesses);
 
       // ...and through a restart of the checks (a settings change for another site)...
       await writeStoredSettings(env.ext, { ...DEFAULTS, disabledSites: ['example.org'] });
@@ -146,7 +137,7 @@ describe('document kinds per field, in Chromium with the extension', () => {
         REPORT,
       );
       await expect.poll(() => modelText(page)).toBe(REPORT);
-      await expect.poll(async () => (await work(page)).scans).toBeGreaterThanOrEqual(1);
+      await expect.poll(async () => (await readWork(page)).scans).toBeGreaterThanOrEqual(1);
       await page.locator(FIELD).click();
       await page.keyboard.press('Alt+Enter');
       await expect.poll(() => kindLine(page)).toBe('Read as: a clinical note');

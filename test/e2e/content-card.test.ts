@@ -12,6 +12,7 @@ import {
   liveText,
   markBoxes,
   readStoredSettings,
+  readWork,
   resetSettings,
   writeStoredSettings,
   DEFAULTS,
@@ -374,9 +375,10 @@ describe('the suggestion card, in Chromium with the extension', () => {
           'field',
         );
 
-        // Typing while off flags nothing.
+        // Typing while off checks nothing: no scan is counted, no flag drawn.
+        const scans = (await readWork(page)).scans;
         await page.keyboard.type(' He is non-compliant.');
-        await page.waitForTimeout(300);
+        expect((await readWork(page)).scans).toBe(scans);
         expect(await flags(page)).toBe(0);
 
         // Undo switches it back on for the whole site, and the notice goes.

@@ -248,3 +248,25 @@ export async function controlState(
       };
     });
 }
+
+/** The content script's running counts of work done in a frame (its `alongside-work` mark). */
+export interface Work {
+  scans: number;
+  paragraphs: number;
+  lines: number;
+  kinds: number;
+}
+
+export const readWork = (frame: Frame | Page): Promise<Work> =>
+  frame.evaluate(() => {
+    const name =
+      performance.getEntriesByType('mark').findLast((m) => m.name.startsWith('alongside-work '))
+        ?.name ?? '';
+    const count = (key: string) => Number(new RegExp(`${key}=(\\d+)`).exec(name)?.[1] ?? 0);
+    return {
+      scans: count('scans'),
+      paragraphs: count('paragraphs'),
+      lines: count('lines'),
+      kinds: count('kinds'),
+    };
+  });

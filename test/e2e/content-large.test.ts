@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './browser-session.ts';
 import { describe, expect, it } from 'vitest';
-import { clips, markBoxes, resetSettings, type Rect } from './content-helpers.ts';
+import { clips, markBoxes, readWork, resetSettings, type Rect } from './content-helpers.ts';
 import { modelText, openFixture } from './editor-scenario.ts';
 
 const env = useBrowserSession(resetSettings);
@@ -16,27 +16,6 @@ const INSERT = 'Reviewed again in clinic today';
  * The content script's running totals of scans, paragraphs re-scanned, mirror lines rebuilt and
  * guesses at the document's kind.
  */
-interface Work {
-  scans: number;
-  paragraphs: number;
-  lines: number;
-  kinds: number;
-}
-
-const readWork = (page: Page): Promise<Work> =>
-  page.evaluate(() => {
-    const name =
-      performance.getEntriesByType('mark').findLast((m) => m.name.startsWith('alongside-work '))
-        ?.name ?? '';
-    const count = (key: string) => Number(new RegExp(`${key}=(\\d+)`).exec(name)?.[1] ?? 0);
-    return {
-      scans: count('scans'),
-      paragraphs: count('paragraphs'),
-      lines: count('lines'),
-      kinds: count('kinds'),
-    };
-  });
-
 /** Input events on the field from now on, recorded before any listener on the field runs. */
 const startCountingInputs = (page: Page) =>
   page.evaluate((selector) => {

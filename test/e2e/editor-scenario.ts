@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { flagCount, highlightedTexts } from './content-helpers.ts';
 
 /**
  * The one scenario every fixture editor must pass: type a letter with loaded phrases, see them
@@ -39,23 +40,6 @@ export async function flagsDrawn(frame: Frame): Promise<{ marks: number; highlig
     let highlights = 0;
     for (const h of CSS.highlights.values()) highlights += h.size;
     return { marks, highlights };
-  });
-}
-
-/** How many flags are drawn now in the field's frame, overlay marks and highlights alike. */
-async function flagCount(frame: Frame): Promise<number> {
-  const { marks, highlights } = await flagsDrawn(frame);
-  return marks + highlights;
-}
-
-/** The text under each highlight drawn now in the field's frame (rich editors). */
-export async function highlightedWords(frame: Frame): Promise<string[]> {
-  return frame.evaluate(() => {
-    const words: string[] = [];
-    for (const h of CSS.highlights.values()) {
-      for (const range of h as unknown as Set<Range>) words.push(range.toString());
-    }
-    return words;
   });
 }
 
@@ -179,7 +163,7 @@ export async function runScenario(page: Page, url: string, name = ''): Promise<v
   await expect
     .poll(async () => {
       const { marks } = await flagsDrawn(frame);
-      return marks >= 2 || (await highlightedWords(frame)).includes('claims');
+      return marks >= 2 || (await highlightedTexts(frame)).includes('claims');
     })
     .toBe(true);
   // Redo puts the suggestion back and its flag goes; undo again, and it is back.

@@ -14,8 +14,11 @@ export interface CardActions {
   apply(session: FieldSession, finding: Finding, index: number): void;
   ignoreHere(session: FieldSession, finding: Finding): void;
   ignoreEverywhere(finding: Finding): void;
-  /** Confirmed in the card; `byKeyboard`: focus was in the card, so it goes to the notice. */
-  turnOffSite(byKeyboard: boolean): void;
+  /**
+   * Confirmed in the card; `byKeyboard`: focus was in the card, so it goes to the notice, which
+   * is drawn `dark` like the card was.
+   */
+  turnOffSite(byKeyboard: boolean, dark: boolean): void;
   /** Puts an advice-only finding's example on the clipboard; focus and caret stay in the field. */
   copyExample(session: FieldSession, text: string): Promise<boolean>;
   /** The card closed while focus was inside it: focus and caret go back to the field. */
@@ -85,6 +88,10 @@ export function createCardController(
         whyOpen: boolean;
         /** Whether "Turn off for this site" is asking for confirmation. */
         confirmOff: boolean;
+        /** Whether the page behind the field is dark, read once when the card opens. */
+        dark: boolean;
+        /** Where the card was last placed from, so an unchanged layout is not measured again. */
+        placedFor?: string;
       }
     | undefined;
   /** While the card itself changes the field's kind, its own refresh handles the result. */
@@ -133,7 +140,7 @@ export function createCardController(
   const draw = () => {
     if (!state || !host) return;
     const { session, finding, active } = state;
-    host.classList.toggle('dark', isDarkBehind(session.adapter.field));
+    host.classList.toggle('dark', state.dark);
     const withFinding = (run: (f: Finding) => void) => () => {
       close();
       if (finding) run(finding);
@@ -208,8 +215,9 @@ export function createCardController(
         },
         onConfirmOff: () => {
           const byKeyboard = focusIsInside();
+          const dark = state?.dark ?? false;
           close();
-          actions.turnOffSite(byKeyboard);
+          actions.turnOffSite(byKeyboard, dark);
         },
         onCancelOff: () => {
           if (!state) return;
@@ -372,6 +380,7 @@ export function createCardController(
         kindOpen: false,
         whyOpen: false,
         confirmOff: false,
+        dark: isDarkBehind(session.adapter.field),
       };
       const el = ensureHost();
       draw();
@@ -397,6 +406,7 @@ export function createCardController(
         kindOpen: false,
         whyOpen: false,
         confirmOff: false,
+        dark: isDarkBehind(session.adapter.field),
       };
       const el = ensureHost();
       draw();
@@ -416,8 +426,19 @@ export function createCardController(
       return first !== undefined;
     },
     reposition() {
-      if (!state) return;
-      position(anchorOf(state.session, state.at));
+      if (!state || !host) return;
+      // Called on every scroll frame and a few times a second: measuring the card again is a
+      // forced layout, so only when its flag or the frame has moved or what it shows changed.
+      const anchor = anchorOf(state.session, state.at);
+      const view = host.ownerDocument.defaultView!;
+      const { finding, active, whyOpen, kindOpen, confirmOff } = state;
+      const key = [
+        ...[anchor.left, anchor.top, anchor.bottom, view.innerWidth, view.innerHeight],
+        ...[finding?.entryId, active, whyOpen, kindOpen, confirmOff],
+      ].join();
+      if (key === state.placedFor) return;
+      state.placedFor = key;
+      position(anchor);
     },
     handleKeyInside(event) {
       if (!state || !host || event.isComposing) return false;

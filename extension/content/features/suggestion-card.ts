@@ -4,7 +4,6 @@ import { updateSettings } from '../../settings.ts';
 import { allowPhraseFor } from '../allow-phrase.ts';
 import { createCardController, type CardController } from '../card/card-controller.ts';
 import { copyText } from '../card/copy-text.ts';
-import { isDarkBehind } from '../card/page-scheme.ts';
 import type { FieldSession } from '../field-session.ts';
 import { findingAt, nearestFinding } from '../nearest-finding.ts';
 import type { RunContext } from '../run-context.ts';
@@ -27,7 +26,6 @@ export function startSuggestionCard(
   /** Puts focus and caret back where they were in the field when the card opened. */
   let returnToField: (() => void) | undefined;
 
-  let lastField: Element | undefined;
   const cards = createCardController(
     ctx.layer,
     {
@@ -49,11 +47,11 @@ export function startSuggestionCard(
         if (root.activeElement && returnToField) returnToField();
         return copyText(text, root, saveCaret(session.adapter));
       },
-      turnOffSite: (byKeyboard) =>
+      turnOffSite: (byKeyboard, dark) =>
         void turnOffSite(ctx, {
           byKeyboard,
           returnFocus: () => returnToField?.(),
-          dark: lastField !== undefined && isDarkBehind(lastField),
+          dark,
         }),
       returnFocus: () => returnToField?.(),
     },
@@ -62,7 +60,6 @@ export function startSuggestionCard(
 
   const open = (session: FieldSession, finding: Finding | undefined, via: 'keyboard' | 'mouse') => {
     returnToField = saveCaret(session.adapter);
-    lastField = session.adapter.field;
     if (finding) cards.open(session, finding, via);
     else cards.openEmpty(session, session.adapter.caret() ?? 0);
   };
