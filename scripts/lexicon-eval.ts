@@ -82,6 +82,8 @@ const developmentSets: [file: string, label: string][] = [
   ['dev10', 'Tenth development sentences (US research lists)'],
   ['dev11', 'Eleventh development sentences (UK guidance lists)'],
   ['dev12', 'Twelfth development sentences (MSK nocebo and pain labels)'],
+  ['dev13', 'Thirteenth development sentences (every category, general clinicians)'],
+  ['dev14', 'Fourteenth development sentences (one step from the keywords)'],
 ];
 if (!option('--heldout')) {
   for (const [file, label] of developmentSets) {

@@ -29,6 +29,7 @@ import { containmentTest, type Span } from './spans.ts';
 import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
 import { TrieBuilder } from './trie.ts';
 import { isQuoteDetector, quotationFix, quoteDetectorFor, unfilledGaps } from './detectors.ts';
+import { isWordCode } from '../text/word-chars.ts';
 
 // Local copies of hot imported bindings: a module's live bindings cost a getter call per use
 // where the code runs unbundled (the CLI and the benchmark through tsx).
@@ -158,6 +159,42 @@ function surfaceMatches(
   let spelled = '';
   for (const k of path) spelled += text.slice(tokens.start[k], tokens.end[k]);
   return forms.has(spelled.replace(/[’‘ʼ]/g, "'"));
+}
+
+/** Categories whose findings say the sentence doubts the person or disapproves of them. */
+const DOUBTING_CATEGORIES = new Set(['credibility', 'blame-adherence', 'dismissal']);
+
+/**
+ * Whether the sentence holding a quotation (within its paragraph) also holds a suggest or warn
+ * finding that doubts or disapproves: then the marks are not the person's words kept faithfully
+ * but part of the same doubt (Beach et al. 2021 describe quotation marks used alongside other
+ * doubt markers).
+ */
+function inDoubtingSentence(
+  text: string,
+  findings: readonly Finding[],
+  q: { start: number; end: number },
+  from: number,
+  to: number,
+): boolean {
+  let start = q.start;
+  while (start > from && !sentenceEndsBefore(text, start)) start--;
+  let end = q.end;
+  while (end < to && !sentenceEndsBefore(text, end + 1)) end++;
+  return findings.some(
+    (f) =>
+      f.severity !== 'info' &&
+      DOUBTING_CATEGORIES.has(f.category) &&
+      f.start >= start &&
+      f.end <= end &&
+      (f.end <= q.start || f.start >= q.end),
+  );
+}
+
+/** A full stop, "!" or "?" not followed by a word character ends the sentence before `at`. */
+function sentenceEndsBefore(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 2);
+  return (c === 46 || c === 33 || c === 63) && !isWordCode(text.charCodeAt(at - 1));
 }
 
 export function compile(lexicons: readonly Lexicon[], options: CompileOptions = {}): Matcher {
@@ -342,6 +379,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     return found;
   };
   const scratchChildren: number[] = [];
+  /** The class roots of the word the main loop is at (walks never touch it). */
+  const rootScratch: number[] = [];
   const later: number[] = [];
   const byClass: number[] = [];
 
@@ -597,10 +636,16 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         const child = trie.child(node, k);
         const canSkip = letThrough < LET_THROUGH && isFiller(k);
         work++;
-        const viaClass: number[] = [];
-        if (wordClasses.has(k)) classChildren(node, k, viaClass);
-        if (child >= 0 || viaClass.length) {
-          for (const c of child >= 0 ? [child, ...viaClass] : viaClass) {
+        // A new array only for a word in a class: this runs for every word let through.
+        let viaClass: number[] | undefined;
+        if (wordClasses.has(k)) classChildren(node, k, (viaClass = []));
+        if (child >= 0 || viaClass?.length) {
+          if (child >= 0) {
+            grow(depth + 1);
+            path[depth + 1] = next;
+            walk(child, next, depth + 1, letThrough);
+          }
+          for (const c of viaClass ?? []) {
             grow(depth + 1);
             path[depth + 1] = next;
             walk(c, next, depth + 1, letThrough);
@@ -625,7 +670,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       }
       // Phrases whose first word is a word class (rare: only most words are in none).
       if (!wordClasses.has(key)) continue;
-      const roots: number[] = [];
+      const roots = rootScratch;
+      roots.length = 0;
       classChildren(0, key, roots);
       for (const root of roots) {
         path[0] = i;
@@ -660,11 +706,22 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       findings.push(toFinding(text, c.compiled, c.start, c.end, replacementsFor(text, from, c)));
     }
     if (hasScare && quotations && quotations.length > 0) {
+      // The phrases' findings only: one quotation's doubt does not spread to the next.
+      const phraseFindings = findings.slice();
       let added = false;
       for (let q = 0; q < quotations.length; q++) {
         const quotation = quotations[q]!;
-        const detector = quoteDetectorFor(quotation, quoteDetectors);
+        let detector = quoteDetectorFor(quotation, quoteDetectors);
         if (!detector) continue;
+        // Quotation marks in a sentence that already doubts or disapproves of the person
+        // ("Supposedly allergic to codeine; only morphine 'works'") join in the doubt.
+        if (
+          detector === 'scare-quotes' &&
+          quoteDetectors.has('doubting-quotes') &&
+          inDoubtingSentence(text, phraseFindings, quotation, from, to)
+        ) {
+          detector = 'doubting-quotes';
+        }
         // Quoted words on the allow-list ("ignore this phrase everywhere") are left alone too.
         if (allowed && allowed(quotation.start + 1, quotation.end - 1)) continue;
         for (let e = 0; e < scareEntries.length; e++) {

@@ -223,16 +223,30 @@ const REACH = 6;
  * Claims that notes put in quotation marks to doubt them (Beach et al. 2021; Goddu et al. 2018):
  * an allergy or a reaction to a medicine, the strength of pain or a pain crisis, an account of
  * running out, losing or being hurt, and the person's own recall, belief or feeling put in
- * quotation marks ('thinks', "feels").
+ * quotation marks ('thinks', "feels"), and that only one medicine 'works'.
  */
 const CONTESTED = new Set(
   (
     'allergic allergy allergies reaction reactions hives rash intolerance intolerant ' +
     'agonising agonizing excruciating unbearable horrendous crisis crises ' +
     'ran lost stolen pushed tried everything holding thinks believes feels felt remembers ' +
-    'recalls forgot'
+    'recalls forgot works worked'
   ).split(' '),
 );
+/**
+ * The person's reason or choice in quotation marks after "because", "prefers", "willing": the
+ * marks disapprove of their reasoning. Park et al. (2021) give "is willing 'to take the risk'"
+ * and "stopped eating fruit because 'it could have killed her'" as examples of disapproval.
+ */
+const CHOICE = new Set(
+  (
+    'because prefers preferred prefer willing decided decides chose chooses opted opts happy ' +
+    'content'
+  ).split(' '),
+);
+/** Words a choice may have between it and the quotation: "because she", "prefers to". */
+const CHOICE_GAP = new Set('he she they it to her his their the a'.split(' '));
+
 /** Asking for a medicine: requesting "the strong stuff" in quotation marks (Goddu et al. 2018). */
 const REQUEST = new Set(
   'requesting requests requested asking asks asked wants wanted demanding demands demanded'.split(
@@ -304,6 +318,16 @@ function contested(tokens: Tokens, open: number, firstWord: number, lastWord: nu
     POSSESSIVE.has(normAt(tokens, firstWord)) &&
     normAt(tokens, firstWord + 1) === 'usual'
   );
+}
+
+/** `prefers 'natural' remedies`, `because she "felt fine"`: a choice or reason put in doubt. */
+function choiceBefore(tokens: Tokens, open: number, firstWord: number): boolean {
+  for (let k = firstWord - 1, gap = 0; k >= 0 && gap <= 2; k--, gap++) {
+    if (tokens.end[k]! > open || tokens.clause[k + 1]) return false;
+    if (CHOICE.has(normAt(tokens, k))) return true;
+    if (!CHOICE_GAP.has(normAt(tokens, k))) return false;
+  }
+  return false;
 }
 
 /**
@@ -395,7 +419,9 @@ export function classifyQuotations(
         (doubtsAccount(tokens, start, firstWord) ||
           (short &&
             (contested(tokens, start, firstWord, lastWord) || hedged(tokens, start, firstWord))) ||
-          (medium && attributedBefore(tokens, start, firstWord)))) ||
+          (medium &&
+            (attributedBefore(tokens, start, firstWord) ||
+              choiceBefore(tokens, start, firstWord))))) ||
       (medium && (!direct || framed) && contrasted(tokens, firstWord, lastWord));
     result.push({
       kind: direct && !doubt ? 'direct' : 'scare',

@@ -22,7 +22,10 @@ export function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x2bc;
 }
 
-/** Characters that may join the words of one phrase: whitespace and hyphens (not a blank line). */
+/**
+ * Characters that may join the words of one phrase: whitespace and hyphens (not a blank line).
+ * An en dash counts as a hyphen: word processors turn "non-compliant" and "6-8 week" into it.
+ */
 export function isJoiner(code: number): boolean {
   return (
     code === 32 ||
@@ -34,6 +37,7 @@ export function isJoiner(code: number): boolean {
     code === 0xad ||
     code === 0x2010 ||
     code === 0x2011 ||
+    code === 0x2013 ||
     code === 0x202f ||
     (code >= 0x2000 && code <= 0x200b)
   );

@@ -18,12 +18,10 @@ describe('find: matching', () => {
   ]);
 
   it('is case-insensitive and treats hyphen, space and no space alike', () => {
-    expect(matches(m, 'NON-COMPLIANT. Non compliant. noncompliant. Non‑compliant.')).toEqual([
-      'NON-COMPLIANT',
-      'Non compliant',
-      'noncompliant',
-      'Non‑compliant',
-    ]);
+    // Also a non-breaking hyphen, and the en dash a word processor puts in place of a hyphen.
+    expect(
+      matches(m, 'NON-COMPLIANT. Non compliant. noncompliant. Non‑compliant. Non–compliant.'),
+    ).toEqual(['NON-COMPLIANT', 'Non compliant', 'noncompliant', 'Non‑compliant', 'Non–compliant']);
   });
 
   it('lets a single line break fall inside a phrase, but not a blank line or punctuation', () => {
@@ -273,6 +271,37 @@ describe('find: quotations', () => {
       '"I ain\'t had no breakfast."',
       [],
       'Reword it.',
+    ]);
+  });
+
+  it('reads quotation marks in a sentence that already doubts the person as doubt too', () => {
+    const m = compile([
+      lexicon([
+        entry({ id: 'scare', detect: 'scare-quotes', alternatives: [], advice: 'Remove them.' }),
+        entry({ id: 'doubt', detect: 'doubting-quotes', alternatives: [], advice: 'Remove them.' }),
+        entry({ id: 'supposedly', phrases: ['supposedly'], category: 'credibility' }),
+        entry({ id: 'pain-label', phrases: ['heartsink'], category: 'labels' }),
+      ]),
+    ]);
+    const read = (text: string) => m.find(text).map((f) => [f.entryId, f.match]);
+    // The same sentence, across a semicolon: doubt. The next sentence, or a label that is not
+    // a doubt: the marks stay a plain scare quote.
+    expect(read("Supposedly allergic to codeine; only morphine 'helps' for her.")).toEqual([
+      ['supposedly', 'Supposedly'],
+      ['doubt', "'helps'"],
+    ]);
+    expect(read("Supposedly allergic to codeine. Only morphine 'helps' for her.")).toEqual([
+      ['supposedly', 'Supposedly'],
+      ['scare', "'helps'"],
+    ]);
+    expect(read("A heartsink, says only morphine 'helps'.")).toEqual([
+      ['pain-label', 'heartsink'],
+      ['scare', "'helps'"],
+    ]);
+    // Sentences run together with ".," (as in exported notes) still end at the full stop.
+    expect(read("Supposedly allergic to codeine.,Only morphine 'helps'.")).toEqual([
+      ['supposedly', 'Supposedly'],
+      ['scare', "'helps'"],
     ]);
   });
 

@@ -116,6 +116,13 @@ describe('quotations set against what the writer saw, and contested claims', () 
     ["Per pt she is 'taking all her meds', although INR remains subtherapeutic.", true],
     ['Per PT, "weight bearing as tolerated".', false],
     ['Per patient, "I feel much better today."', false],
+    // A choice or a reason in quotation marks (Park et al. 2021's disapproval), and only one
+    // medicine that 'works'; a reason that is a place or an event is history.
+    ["He is well aware of the risk and is willing 'to take the risk'.", true],
+    ["Stopped the statin because 'it was poisoning her'.", true],
+    ["Prefers 'natural' remedies to the emollient.", true],
+    ["Only the oxycodone 'works' for him.", true],
+    ["Came in because of 'pain'.", false],
     // When the pain comes is the person's account, not a contrast.
     ['He describes the pain as "burning" while walking.', false],
     ['She said "I had a reaction to penicillin as a child."', false],
