@@ -1,7 +1,11 @@
 /**
- * The content script in real Chromium: a clinician types into a 5,000-word note, and we print the
- * time from each input event to the flags being redrawn (median and p95), the content script's
- * heap use (the same page in Chromium without the extension beside it), and its gzipped size.
+ * The content script in real Chromium: a clinician types into a 5,000-word note, and we print
+ * - what typing costs as the page feels it: per keystroke, keydown → the next frame → a task
+ *   after that frame, with and without the extension, alternated over several runs (style,
+ *   layout and paint we cause are in it, which our own timings cannot see);
+ * - the time from each input event to the flags being redrawn (median and p95);
+ * - the content script's heap use (the same page in Chromium without the extension beside it),
+ *   and its gzipped size.
  * Usage: npm run bench:browser (builds first). Reports figures; asserts nothing.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -17,6 +21,16 @@ import { fmt, median, percentile } from './measure.ts';
 const WORDS = 5_000;
 const KEYSTROKES = 120;
 const TARGET_P95_MS = 8;
+/**
+ * A textarea's flags are drawn at the start of the next frame, the one that shows the typed
+ * letter, so from the input event they wait for that frame as the letter does: within one.
+ */
+const FRAME_MS = 1000 / 60;
+/** Page-side runs per field kind and browser (with, without), alternated. */
+const PAGE_RUNS = 5;
+const PAGE_KEYSTROKES = 80;
+/** At most this much added to the page's p95 keystroke-to-next-frame time (median over runs). */
+const TARGET_ADDED_MS = 8;
 const TARGET_HEAP_MB = 3;
 const TARGET_GZIP_KB = 30;
 
@@ -39,6 +53,60 @@ function contentScriptGzipped(): number {
   return gzipSync(readFileSync('.output/chrome-mv3/content-scripts/content.js')).length;
 }
 
+/**
+ * Types into the middle of the note at 20 characters a second and returns the p95 of keydown →
+ * requestAnimationFrame → a MessageChannel task after that frame, measured inside the page. The
+ * Event Timing API rounds to 8 ms, too coarse for this.
+ */
+async function pageSideTyping(
+  context: BrowserContext,
+  url: string,
+  withExtension: boolean,
+): Promise<number> {
+  const tab = await context.newPage();
+  await tab.goto(url);
+  if (withExtension) {
+    await tab.waitForFunction(() => performance.getEntriesByName('alongside-drawn').length > 0);
+  }
+  await tab.click('#field');
+  await tab.evaluate(() => {
+    const w = window as Window & { frameCosts?: number[] };
+    w.frameCosts = [];
+    const field = document.getElementById('field')!;
+    if (field instanceof HTMLTextAreaElement) {
+      const middle = Math.floor(field.value.length / 2);
+      field.setSelectionRange(middle, middle);
+    } else {
+      getSelection()!.collapse(
+        field.children[Math.floor(field.children.length / 2)]!.firstChild!,
+        0,
+      );
+    }
+    addEventListener(
+      'keydown',
+      (event) => {
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => w.frameCosts!.push(performance.now() - event.timeStamp);
+          channel.port2.postMessage(0);
+        });
+      },
+      true,
+    );
+  });
+  const typed = 'She claims it hurts. '.repeat(8).slice(0, PAGE_KEYSTROKES);
+  for (const ch of typed) {
+    await tab.keyboard.type(ch);
+    await tab.waitForTimeout(50);
+  }
+  await tab.waitForTimeout(300);
+  const costs = await tab.evaluate(
+    () => (window as Window & { frameCosts?: number[] }).frameCosts!,
+  );
+  await tab.close();
+  return percentile(costs.slice(5), 95);
+}
+
 async function main(): Promise<void> {
   const note = longDocument(loadCorpus(), WORDS);
   const pages = new Map<string, string>([
@@ -59,6 +127,34 @@ async function main(): Promise<void> {
       `   a ${WORDS.toLocaleString('en-GB')}-word note from the corpus, ${KEYSTROKES} keystrokes typed mid-note`,
     );
     say();
+    // Page-side cost first, in a fresh browser without the extension alternated with ours.
+    const plainBrowser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: BASE_ARGS,
+    });
+    const plainTyping = await plainBrowser.newContext();
+    const added: Record<string, { without: number; with: number; added: number }> = {};
+    say('   keydown → next frame → a task after it, p95 per run (page side):');
+    for (const kind of ['contenteditable', 'textarea'] as const) {
+      const without: number[] = [];
+      const withIt: number[] = [];
+      for (let run = 0; run < PAGE_RUNS; run++) {
+        without.push(await pageSideTyping(plainTyping, `${base}/${kind}`, false));
+        withIt.push(await pageSideTyping(ext.context, `${base}/${kind}`, true));
+      }
+      const a = median(withIt.map((w, k) => w - without[k]!));
+      added[kind] = { without: median(without), with: median(withIt), added: a };
+      say(
+        `   ${kind.padEnd(16)} without ${without.map(fmt).join(' ')} ms | with ${withIt.map(fmt).join(' ')} ms`,
+      );
+      say(
+        `   ${''.padEnd(16)} median p95 ${fmt(median(without))} → ${fmt(median(withIt))} ms: Alongside adds ${fmt(a)} ms`,
+      );
+    }
+    await plainBrowser.close();
+    say();
+
     const results: Record<string, { p50: number; p95: number }> = {};
     for (const kind of ['contenteditable', 'textarea'] as const) {
       const tab = await ext.context.newPage();
@@ -70,7 +166,7 @@ async function main(): Promise<void> {
         let pending: number | undefined;
         document.getElementById('field')!.addEventListener('input', (e) => (pending = e.timeStamp));
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) {
+          for (const entry of list.getEntriesByName('alongside-drawn')) {
             if (pending !== undefined) w.latencies!.push(entry.startTime - pending);
             pending = undefined;
           }
@@ -142,10 +238,20 @@ async function main(): Promise<void> {
     const verdict = (pass: boolean, what: string, actual: string) =>
       say(`   ${pass ? 'PASS' : 'FAIL'}  ${what.padEnd(50)} ${actual}`);
     for (const [kind, r] of Object.entries(results)) {
+      const target = kind === 'textarea' ? FRAME_MS : TARGET_P95_MS;
       verdict(
-        r.p95 < TARGET_P95_MS,
-        `${kind}: p95 input → flags < ${TARGET_P95_MS} ms`,
+        r.p95 < target,
+        kind === 'textarea'
+          ? `${kind}: p95 input → flags within a frame (${fmt(target)} ms)`
+          : `${kind}: p95 input → flags < ${target} ms`,
         `${fmt(r.p95)} ms`,
+      );
+    }
+    for (const [kind, r] of Object.entries(added)) {
+      verdict(
+        r.added <= TARGET_ADDED_MS,
+        `${kind}: typing adds ≤ ${TARGET_ADDED_MS} ms at p95 (page side)`,
+        `${fmt(r.added)} ms`,
       );
     }
     verdict(

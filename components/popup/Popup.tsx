@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { SEVERITY_LABEL } from '@/components/card/severity-label';
+import { SEVERITIES, underlineCss } from '@/components/look';
 import { sendMessage } from '@/extension/messages';
 import {
   isOnForSite,
@@ -153,7 +155,23 @@ function PageStatus({
         {on ? `Alongside is on for ${label}.` : `Alongside is off for ${label}.`}
       </p>
       {on && countLine}
+      {on && <SeverityLegend />}
     </section>
+  );
+}
+
+/** How each level of flag is underlined in the page, from the same declaration as the flags. */
+function SeverityLegend() {
+  return (
+    <ul class="legend" aria-label="How flags are underlined">
+      {[...SEVERITIES].reverse().map((severity) => (
+        <li key={severity}>
+          <span class={`sample ${severity}`} style={underlineCss(severity)}>
+            {SEVERITY_LABEL[severity]}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

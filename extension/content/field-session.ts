@@ -79,15 +79,25 @@ function drawn(): void {
  */
 const work = { scans: 0, paragraphs: 0, lines: 0, kinds: 0 };
 let workMark = '';
-function counted(paragraphs: number, lines: number): void {
-  work.scans++;
-  work.paragraphs += paragraphs;
-  work.lines += lines;
+function counted(more: Partial<typeof work>): void {
+  for (const key of Object.keys(more) as (keyof typeof work)[]) work[key] += more[key] ?? 0;
   if (workMark) performance.clearMarks(workMark);
   workMark =
     `alongside-work scans=${work.scans} paragraphs=${work.paragraphs} lines=${work.lines}` +
     ` kinds=${work.kinds}`;
   performance.mark(workMark);
+}
+
+/**
+ * Runs `fn` at the start of the next frame, before its style and layout. A textarea's flags are
+ * measured and placed there rather than in the keystroke's own task: several input events in a
+ * frame (fast typing, a held key) cost one measurement, the input task stays short, and the
+ * mirror is laid out with the field in the frame's one layout. Later still (after the frame)
+ * would cost a second frame for every keystroke, which the page feels more (npm run
+ * bench:browser measures both).
+ */
+function inNextFrame(win: Window, fn: () => void): void {
+  win.requestAnimationFrame(() => fn());
 }
 
 /**
@@ -111,7 +121,7 @@ export function createFieldSession(
   const kinds = createKindTracker({
     memory: deps.kind,
     timers: adapter.field.ownerDocument.defaultView ?? undefined,
-    onGuess: () => work.kinds++,
+    onGuess: () => counted({ kinds: 1 }),
     onIdleChange: () => {
       rescan();
       deps.onKindChange?.(session);
@@ -140,6 +150,21 @@ export function createFieldSession(
     return mirror.measure(text, ranges);
   };
 
+  let overlayQueued = false;
+  let destroyed = false;
+  const drawOverlay = () => {
+    overlayQueued = false;
+    if (destroyed || !visible || adapter.kind !== 'control') return;
+    const rebuiltBefore = mirror?.rebuilt ?? 0;
+    const boxes = current.length ? measure(current) : [];
+    deps.overlay().paint(
+      adapter.field,
+      current.map((f, k) => ({ severity: f.severity, boxes: boxes[k] ?? [] })),
+    );
+    counted({ lines: (mirror?.rebuilt ?? 0) - rebuiltBefore });
+    drawn();
+  };
+
   const draw = () => {
     if (!visible) {
       clear();
@@ -152,14 +177,13 @@ export function createFieldSession(
         if (range) ranges.push({ range, severity: f.severity });
       }
       deps.highlights?.paint(session, ranges);
-    } else {
-      const boxes = current.length ? measure(current) : [];
-      deps.overlay().paint(
-        adapter.field,
-        current.map((f, k) => ({ severity: f.severity, boxes: boxes[k] ?? [] })),
-      );
+      drawn();
+    } else if (!overlayQueued) {
+      const win = adapter.field.ownerDocument.defaultView;
+      overlayQueued = true;
+      if (win) inNextFrame(win, drawOverlay);
+      else drawOverlay();
     }
-    drawn();
   };
 
   const clear = () => {
@@ -172,13 +196,11 @@ export function createFieldSession(
     text = adapter.read();
     if (kinds.observe(text)) scanner = newScanner();
     const found = scanner.scan(text);
-    const rebuiltBefore = mirror?.rebuilt ?? 0;
     // Keys are built only when something was ignored: this runs on every keystroke.
     current = ignored.size ? found.filter((f) => !ignored.has(ignoreKey(text, f))) : found;
     for (const f of current) sources.set(f, text);
-    // The mirror re-lays-out only changed lines, so drawing at once is cheap enough.
     draw();
-    counted(scanner.lastRescanned, (mirror?.rebuilt ?? 0) - rebuiltBefore);
+    counted({ scans: 1, paragraphs: scanner.lastRescanned });
     deps.onFindings(session);
   };
 
@@ -240,6 +262,7 @@ export function createFieldSession(
       draw();
     },
     destroy() {
+      destroyed = true;
       kinds.destroy();
       mirror?.destroy();
       clear();

@@ -1,3 +1,5 @@
+import { perSeverity, SEVERITY_LOOK, underlineCss } from '@/components/look';
+
 /**
  * Alongside's own corner of a page: one custom element at the end of the document with an open
  * shadow root, holding the textarea overlays, the measuring mirror, the suggestion card and a
@@ -14,15 +16,23 @@ export interface Layer {
   destroy(): void;
 }
 
+/** Em spaces enough to underline the widest line of any field (200em). */
+const SPACES = '\\2003'.repeat(200);
+
 const LAYER_CSS = `
 :host { all: initial; }
 .marks { position: fixed; top: 0; left: 0; pointer-events: none; }
 .mirrors { position: fixed; top: 0; left: -100000px; visibility: hidden; pointer-events: none; contain: layout style; }
 .clip { position: fixed; overflow: hidden; pointer-events: none; }
-.mark { position: absolute; pointer-events: none; box-sizing: border-box; }
-.mark.info { border-bottom: 2px dotted rgb(70 100 170); }
-.mark.suggest { border-bottom: 2px dashed rgb(176 104 0); }
-.mark.warn { border-bottom: 3px solid rgb(190 40 60); background: rgb(190 40 60 / 0.10); }
+.mark { position: absolute; pointer-events: none; box-sizing: border-box; overflow-x: clip; }
+/* A box cannot draw a wavy border, so each mark underlines a run of invisible spaces in the
+   field's font (set on its clip): the same text decoration as a highlight, at the same baseline. */
+.mark::after { content: "${SPACES}"; display: block; white-space: pre; line-height: normal; color: transparent; }
+${perSeverity((s) => `.mark.${s}::after`, underlineCss)}
+${perSeverity(
+  (s) => `.mark.${s}`,
+  (s) => (SEVERITY_LOOK[s].tint ? `background-color: ${SEVERITY_LOOK[s].tint};` : ''),
+)}
 .mirror { position: absolute; top: 0; left: 0; border: 0; margin: 0; contain: layout style; }
 .live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;

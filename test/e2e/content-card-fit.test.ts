@@ -120,4 +120,69 @@ describe('the card fits where it is drawn, in Chromium with the extension', () =
       }
     });
   });
+
+  it('in a small frame from another origin, where Tab stays in the card and Escape returns the caret', async () => {
+    await env.withPage(async (page) => {
+      const frame = await openFixture(
+        page,
+        `${env.server.url}/cross-origin.html?frame-origin=${env.server.otherUrl}`,
+      );
+      expect(new URL(frame.url()).origin).toBe(env.server.otherUrl);
+      expect(new URL(frame.url()).origin).not.toBe(new URL(page.url()).origin);
+      const height = await frame.evaluate(() => innerHeight);
+      expect(height).toBeLessThan(240);
+      const field = frame.locator('[data-testid="field"]');
+      await field.fill(LETTER);
+      await field.press('End');
+      const frameText = () => field.inputValue();
+      await expect
+        .poll(() =>
+          frame.evaluate(
+            () =>
+              document.querySelector('alongside-layer')?.shadowRoot?.querySelectorAll('.mark')
+                .length ?? 0,
+          ),
+        )
+        .toBe(2);
+      const caret = () =>
+        field.evaluate((el) => [
+          (el as HTMLTextAreaElement).selectionStart,
+          (el as HTMLTextAreaElement).selectionEnd,
+        ]);
+      const before = await caret();
+      const outerScroll = await scrolled(page.mainFrame());
+      await page.keyboard.press('Alt+Enter');
+      await expect.poll(() => cardText(frame)).toContain('“refused”');
+      await expectFullyOperable(page, frame);
+      expect(await scrolled(frame)).toEqual([0, 0, 0]);
+      expect(await scrolled(page.mainFrame())).toEqual(outerScroll);
+      // The card is drawn in the widget's own frame: nothing of it reaches the record's page.
+      expect(await page.evaluate(() => document.querySelector('alongside-layer .card'))).toBeNull();
+
+      // Tab goes round the card and never out to the record page; Escape puts the caret back.
+      const count = (await controlsReachable(frame)).length;
+      for (let k = 0; k <= count; k++) {
+        await page.keyboard.press('Tab');
+        expect(
+          await frame.evaluate(
+            () => document.querySelector('alongside-layer')!.shadowRoot!.activeElement !== null,
+          ),
+        ).toBe(true);
+      }
+      await page.keyboard.press('Escape');
+      await expect.poll(() => cardText(frame)).toBeNull();
+      expect(await field.evaluate((el) => el.ownerDocument.activeElement === el)).toBe(true);
+      expect(await caret()).toEqual(before);
+      await page.keyboard.type(' Ok.');
+      await expect.poll(frameText).toBe(`${LETTER} Ok.`);
+
+      // And a choice clicked where it is drawn is applied in the widget's field.
+      await page.keyboard.press('Alt+Enter');
+      await expect.poll(() => cardText(frame)).toContain('“refused”');
+      const option = frame.locator('alongside-layer .card [role="option"]').first();
+      const name = await option.textContent();
+      await option.click();
+      await expect.poll(frameText).toContain(`He ${name}`);
+    });
+  });
 });

@@ -130,9 +130,9 @@ describe('the preview under the alternatives, in Chromium with the extension', (
     });
   });
 
-  it('textarea: the card with its preview and kind line still fits a small frame', async () => {
+  it('textarea: the card with its preview and kind line fits a small frame beside its flag', async () => {
     await withPage(async (page) => {
-      await page.setViewportSize({ width: 360, height: 260 });
+      await page.setViewportSize({ width: 360, height: 480 });
       await startWith(page, 'textarea', 'He is non-compliant with his tablets.');
       await page.keyboard.press('Alt+Enter');
       await expect.poll(() => cardText(page.mainFrame())).toContain('Read as:');
@@ -140,13 +140,34 @@ describe('the preview under the alternatives, in Chromium with the extension', (
       expect(box.left).toBeGreaterThanOrEqual(0);
       expect(box.top).toBeGreaterThanOrEqual(0);
       expect(box.right).toBeLessThanOrEqual(360);
-      expect(box.bottom).toBeLessThanOrEqual(260);
+      expect(box.bottom).toBeLessThanOrEqual(480);
       // It leaves the flag in view: the card shrinks to the room beside it and scrolls inside.
       const [mark] = await markBoxes(page);
       expect(mark!.width).toBeGreaterThan(0);
       expect(overlaps(box, mark!)).toBe(false);
       await page.locator('alongside-layer .card [role="option"]').first().click();
       await expect.poll(() => modelText(page)).toContain('has not been taking');
+    });
+  });
+
+  it('textarea: where no side of the flag can hold its buttons, the card covers the flag instead', async () => {
+    await withPage(async (page) => {
+      await page.setViewportSize({ width: 360, height: 260 });
+      await startWith(page, 'textarea', 'He is non-compliant with his tablets.');
+      await page.keyboard.press('Alt+Enter');
+      await expect.poll(() => cardText(page.mainFrame())).toContain('Read as:');
+      const box = await rectOf(page, 'alongside-layer .card');
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.bottom).toBeLessThanOrEqual(260);
+      // The phrase, the preview and the buttons are all in view, the footer included.
+      for (const part of ['.phrase', '.preview', 'footer']) {
+        const r = await rectOf(page, `alongside-layer .card ${part}`);
+        expect(r.height).toBeGreaterThan(0);
+        expect(r.top).toBeGreaterThanOrEqual(box.top);
+        expect(r.bottom).toBeLessThanOrEqual(box.bottom);
+      }
+      await page.locator('alongside-layer .card footer button').first().click();
+      await expect.poll(() => cardText(page.mainFrame())).toBeNull();
     });
   });
 });

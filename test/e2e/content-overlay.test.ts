@@ -289,4 +289,53 @@ describe('typing in a flagged textarea keeps the browser undo step', () => {
       expect((await markBoxes(page)).length).toBe(1);
     });
   });
+
+  it('measures and moves the marks in the keystroke’s frame, never in its input task', async () => {
+    await withPage(async (page) => {
+      await styledField(page, 'She claims the pain is worse.');
+      await expect.poll(async () => (await markBoxes(page)).length).toBe(1);
+      // For each keystroke, in the page: when the key went down, when the next frame's callbacks
+      // began (ours was asked for after the page's, in the input event), and when the flags were
+      // next redrawn (the content script's performance mark).
+      await page.locator(FIELD).evaluate((el) => {
+        const w = window as unknown as { order: { key: number; frame?: number; drawn?: number }[] };
+        w.order = [];
+        el.addEventListener('keydown', (event) => {
+          const entry: { key: number; frame?: number; drawn?: number } = { key: event.timeStamp };
+          w.order.push(entry);
+          requestAnimationFrame(() => (entry.frame ??= performance.now()));
+        });
+        new PerformanceObserver((list) => {
+          for (const mark of list.getEntriesByName('alongside-drawn')) {
+            const last = w.order.at(-1);
+            if (last) last.drawn ??= mark.startTime;
+          }
+        }).observe({ type: 'mark' });
+        const field = el as HTMLTextAreaElement;
+        field.focus();
+        field.setSelectionRange(4, 4);
+      });
+      for (const key of 'now ') {
+        await page.keyboard.type(key);
+        await page.waitForFunction(() => {
+          const w = window as unknown as { order: { drawn?: number }[] };
+          return w.order.at(-1)?.drawn !== undefined;
+        });
+      }
+      const order = await page.evaluate(
+        () =>
+          (window as unknown as { order: { key: number; frame: number; drawn: number }[] }).order,
+      );
+      expect(order).toHaveLength(4);
+      for (const { key, frame, drawn } of order) {
+        expect(frame).toBeGreaterThan(key);
+        expect(drawn).toBeGreaterThanOrEqual(frame);
+      }
+      // The marks still end up under the flagged word, moved along by the typing.
+      expect(
+        await page.evaluate(() => performance.getEntriesByName('alongside-drawn').length),
+      ).toBe(1);
+      expect((await markBoxes(page)).length).toBe(1);
+    });
+  });
 });

@@ -1,5 +1,5 @@
-// Severity must read without colour: each level has its own line style and thickness, both in
-// the textarea overlay and in the ::highlight rules for rich editors.
+// Severity must read without colour: each level has its own line style and thickness, the same
+// in the textarea overlay and in the ::highlight rules for rich editors (components/look.ts).
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser-session.ts';
 import { resetSettings } from './content-helpers.ts';
@@ -12,7 +12,7 @@ const env = useBrowserSession(resetSettings);
 const LETTER = 'She complains of pain. He refused the injection. A heartsink patient.';
 
 describe('severity without colour, in Chromium with the extension', () => {
-  it('draws info, suggest and warn marks with different line styles and thicknesses', async () => {
+  it('draws the textarea overlay with the same line styles as the highlights, wavy included', async () => {
     await env.withPage(async (page) => {
       await openFixture(page, `${env.server.url}/textarea.html`);
       await page.locator('[data-testid="field"]').fill(LETTER);
@@ -22,15 +22,41 @@ describe('severity without colour, in Chromium with the extension', () => {
             .querySelector('alongside-layer')
             ?.shadowRoot?.querySelectorAll<HTMLElement>('.mark');
           return [...(marks ?? [])].map((mark) => {
-            const s = getComputedStyle(mark);
-            return `${mark.classList[1]}:${s.borderBottomStyle}:${s.borderBottomWidth}`;
+            const s = getComputedStyle(mark, '::after');
+            return `${mark.classList[1]}:${s.textDecorationLine}:${s.textDecorationStyle}:${s.textDecorationThickness}`;
           });
         });
       await expect.poll(async () => (await styles()).length).toBe(3);
-      const [info, suggest, warn] = await styles();
-      expect(info).toMatch(/^info:dotted:/);
-      expect(suggest).toMatch(/^suggest:dashed:/);
-      expect(warn).toMatch(/^warn:solid:3px$/);
+      expect(await styles()).toEqual([
+        'info:underline:dotted:2px',
+        'suggest:underline:wavy:1.5px',
+        'warn:underline:solid:3px',
+      ]);
+      // And the line is really painted: the suggest mark's box holds pixels of its colour
+      // (amber, rgb 176 104 0), under the word, where the field's own text is dark.
+      const box = await page.evaluate(() => {
+        const mark = document
+          .querySelector('alongside-layer')!
+          .shadowRoot!.querySelector<HTMLElement>('.mark.suggest')!;
+        const r = mark.getBoundingClientRect();
+        return { x: r.left, y: r.top, width: r.width, height: r.height + 6 };
+      });
+      const png = await page.screenshot({ clip: box });
+      const amber = await page.evaluate(async (data) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${data}`;
+        await img.decode();
+        const canvas = new OffscreenCanvas(img.width, img.height);
+        const g = canvas.getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        const px = g.getImageData(0, 0, img.width, img.height).data;
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          if (px[i]! > 130 && px[i + 1]! > 60 && px[i + 1]! < 140 && px[i + 2]! < 60) n++;
+        }
+        return n;
+      }, png.toString('base64'));
+      expect(amber).toBeGreaterThan(20);
     });
   });
 

@@ -12,6 +12,11 @@ import { build } from 'esbuild';
 export interface FixtureServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:40123 */
   url: string;
+  /**
+   * The same pages on a second port: another origin, for frames from a different site than the
+   * page around them (pages take it as `?frame-origin=`).
+   */
+  otherUrl: string;
   close(): Promise<void>;
 }
 
@@ -171,7 +176,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     respond(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       const message =
@@ -188,20 +193,32 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       });
       res.end(message);
     });
-  });
-
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolveListen());
-  });
-  const { port } = server.address() as AddressInfo;
+  };
+  const listen = async () => {
+    const server = createServer(handle);
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolveListen());
+    });
+    return server;
+  };
+  const servers = [await listen(), await listen()];
+  const urlOf = (server: (typeof servers)[number]) =>
+    `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolveClose, reject) => {
-        server.close((error) => (error ? reject(error) : resolveClose()));
-        server.closeAllConnections();
-      }),
+    url: urlOf(servers[0]!),
+    otherUrl: urlOf(servers[1]!),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolveClose, reject) => {
+              server.close((error) => (error ? reject(error) : resolveClose()));
+              server.closeAllConnections();
+            }),
+        ),
+      );
+    },
   };
 }

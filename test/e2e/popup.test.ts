@@ -159,4 +159,22 @@ describe('toolbar popup of the built extension, in Chromium', () => {
       .poll(() => popup.locator('.count').textContent())
       .toBe('No suggestions on this page');
   });
+
+  it('shows how each level of flag is underlined, drawn as the flags are', async () => {
+    const { page, tabId } = await openSitePage('/flagged');
+    const popup = await openPopup(tabId);
+    const legend = popup.getByRole('list', { name: 'How flags are underlined' });
+    await expect
+      .poll(() => legend.getByRole('listitem').allTextContents())
+      .toEqual(['Worth changing', 'Suggestion', 'Worth a thought']);
+    const lines = await legend.locator('.sample').evaluateAll((samples) =>
+      samples.map((el) => {
+        const s = getComputedStyle(el);
+        return `${s.textDecorationLine}:${s.textDecorationStyle}:${s.textDecorationThickness}`;
+      }),
+    );
+    expect(lines).toEqual(['underline:solid:3px', 'underline:wavy:1.5px', 'underline:dotted:2px']);
+    await popup.close();
+    await page.close();
+  });
 });

@@ -282,10 +282,10 @@ export function createCardController(
   /**
    * Below the flag if the card fits there, else above it, else beside it; in a small frame
    * (TinyMCE's, say) where it fits on no side, on the roomier side with its height capped to that
-   * room, or, when every side is cramped, over the flag but within the frame. A capped card keeps
-   * its phrase, preview and buttons in view and scrolls only its list of choices (CARD_CSS), and
-   * below COMPACT_HEIGHT it drops the key hint. Never taller than the frame: the page never
-   * scrolls to show it.
+   * room, or, when that room cannot hold even its phrase, preview and buttons, over the flag but
+   * within the frame. A capped card keeps its phrase, preview and buttons in view and scrolls
+   * only its list of choices (CARD_CSS), and below COMPACT_HEIGHT it drops the key hint and
+   * tightens. Never taller than the frame: the page never scrolls to show it.
    */
   const position = (anchor: DOMRect) => {
     if (!host) return;
@@ -294,6 +294,7 @@ export function createCardController(
     const card = host.firstElementChild as HTMLElement | null;
     const width = card?.offsetWidth ?? 320;
     let height = 200;
+    let least = MIN_ROOM;
     const room = view.innerHeight - 2 * GAP;
     if (card) {
       // Its whole height, uncapped: a capped card shrinks its lists rather than overflowing.
@@ -301,6 +302,14 @@ export function createCardController(
       card.style.maxHeight = 'none';
       const rem = parseFloat(view.getComputedStyle(doc.documentElement).fontSize) || 16;
       height = Math.min(card.offsetHeight, 28 * rem, room);
+      {
+        // The least it needs, compact and with its lists at their smallest: what must stay in view.
+        card.classList.add('compact');
+        card.style.maxHeight = '1px';
+        least = Math.max(MIN_ROOM, card.scrollHeight);
+        card.classList.remove('compact');
+        card.style.maxHeight = 'none';
+      }
     }
     const below = view.innerHeight - GAP - (anchor.bottom + GAP);
     const above = anchor.top - 2 * GAP;
@@ -314,7 +323,7 @@ export function createCardController(
     else if (height <= room && Math.max(right, leftRoom) >= width) {
       left = right >= width ? anchor.right + GAP : anchor.left - GAP - width;
       top = Math.min(Math.max(GAP, anchor.top - GAP), view.innerHeight - GAP - height);
-    } else if (Math.max(below, above) >= MIN_ROOM) {
+    } else if (Math.max(below, above) >= least) {
       cap = Math.max(below, above);
       top = below >= above ? anchor.bottom + GAP : anchor.top - GAP - cap;
     } else {

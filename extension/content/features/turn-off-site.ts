@@ -1,3 +1,4 @@
+import { FOCUS_RING, SURFACE, SURFACE_FONT, SURFACE_FRAME } from '@/components/look';
 import { siteLabel } from '@/components/site-label';
 import { siteOf } from '../../messages.ts';
 import { setSiteEnabled } from '../../settings.ts';
@@ -6,17 +7,20 @@ import type { RunContext } from '../run-context.ts';
 /** How long "Undo" stays offered after the site was turned off (longer while it has focus). */
 const UNDO_MS = 10_000;
 
+const L = SURFACE.light;
+const D = SURFACE.dark;
+
 const NOTICE_CSS = `
 :host { all: initial; }
 .notice { position: fixed; left: 50%; bottom: 16px; transform: translateX(-50%); z-index: 2147483647;
   display: flex; align-items: center; gap: 10px; max-width: calc(100vw - 32px); box-sizing: border-box;
-  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; background: #fff;
-  border: 1px solid #c9ced8; border-radius: 8px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 8px 12px; }
-.notice.dark { color: #e8eaf0; background: #1f2330; border-color: #454c5e; }
-button { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid #6a7bb0; border-radius: 6px;
-  background: #eef1f8; color: inherit; cursor: pointer; }
-.notice.dark button { background: #2c3448; }
-button:focus-visible { outline: 2px solid #2b4a8a; outline-offset: 1px; }
+  font: ${SURFACE_FONT}; color: ${L.text}; background: ${L.background};
+  border: 1px solid ${L.border}; ${SURFACE_FRAME} padding: 8px 12px; }
+.notice.dark { color: ${D.text}; background: ${D.background}; border-color: ${D.border}; }
+button { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid ${L.accent}; border-radius: 6px;
+  background: ${L.accentBackground}; color: inherit; cursor: pointer; }
+.notice.dark button { background: ${D.accentBackground}; }
+button:focus-visible { ${FOCUS_RING} }
 `;
 
 /**

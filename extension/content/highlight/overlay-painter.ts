@@ -22,7 +22,10 @@ export interface OverlayPainter {
 }
 
 export function createOverlayPainter(layer: Layer): OverlayPainter {
-  const clips = new Map<Element, { clip: HTMLElement; marks: OverlayMark[]; placedAt: string }>();
+  const clips = new Map<
+    Element,
+    { clip: HTMLElement; marks: OverlayMark[]; placedAt: string; font: string }
+  >();
   const doc = layer.root.ownerDocument;
 
   /** Every read first, then every write: a read after a write would force a layout per mark. */
@@ -41,6 +44,14 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
     clip.style.width = `${clientWidth}px`;
     clip.style.height = `${clientHeight}px`;
     clip.hidden = rect.width === 0 || rect.height === 0;
+    // The marks underline spaces in the field's font, so their lines sit where its text's would.
+    // (Chromium leaves the computed shorthand empty when a longhand has no shorthand form.)
+    const font =
+      style.font || `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    if (entry.font !== font) {
+      clip.style.font = font;
+      entry.font = font;
+    }
     const children = clip.children;
     let k = 0;
     for (const mark of entry.marks) {
@@ -70,7 +81,7 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
         const clip = doc.createElement('div');
         clip.className = 'clip';
         layer.marks.append(clip);
-        entry = { clip, marks, placedAt: '' };
+        entry = { clip, marks, placedAt: '', font: '' };
         clips.set(field, entry);
       }
       entry.marks = marks;

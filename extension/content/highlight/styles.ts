@@ -1,16 +1,10 @@
+import { flagCss, perSeverity } from '@/components/look';
 import type { Severity } from '@/core/engine';
 
-/**
- * Severity is shown by line style and thickness as well as colour, so it reads without colour:
- * info a thin dotted line, suggest a wavy line, warn a thick solid line with a faint tint.
- */
-export const HIGHLIGHT_CSS = `
-::highlight(alongside-info) { text-decoration: underline dotted rgb(70 100 170); text-decoration-thickness: 2px; text-underline-offset: 3px; }
-::highlight(alongside-suggest) { text-decoration: underline wavy rgb(176 104 0); text-decoration-thickness: 1.5px; text-underline-offset: 3px; }
-::highlight(alongside-warn) { text-decoration: underline solid rgb(190 40 60); text-decoration-thickness: 3px; text-underline-offset: 3px; background-color: rgb(190 40 60 / 0.10); }
-`;
-
 export const highlightName = (severity: Severity) => `alongside-${severity}`;
+
+/** The ::highlight rules for rich editors, from the one declaration of each severity's look. */
+export const HIGHLIGHT_CSS = perSeverity((s) => `::highlight(${highlightName(s)})`, flagCss);
 
 const sheets = new WeakMap<Document, CSSStyleSheet>();
 
