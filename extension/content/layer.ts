@@ -37,8 +37,9 @@ ${perSeverity(
 .live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
-export function createLayer(doc: Document): Layer {
-  const host = doc.createElement('alongside-layer');
+/** `tag` names the host: our card on a page around a small frame gets its own. */
+export function createLayer(doc: Document, tag = 'alongside-layer'): Layer {
+  const host = doc.createElement(tag);
   host.setAttribute('data-alongside', 'off');
   // Inline so the page's own stylesheet cannot move or hide our host.
   host.style.cssText =

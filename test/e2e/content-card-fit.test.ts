@@ -6,7 +6,15 @@ import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser-session.ts';
 import { resetSettings } from './content-helpers.ts';
-import { LETTER, cardText, flagCentre, modelText, openFixture } from './editor-scenario.ts';
+import {
+  LETTER,
+  cardFrame,
+  cardLocator,
+  cardText,
+  flagCentre,
+  modelText,
+  openFixture,
+} from './editor-scenario.ts';
 
 const env = useBrowserSession(resetSettings);
 
@@ -183,6 +191,100 @@ describe('the card fits where it is drawn, in Chromium with the extension', () =
       const name = await option.textContent();
       await option.click();
       await expect.poll(frameText).toContain(`He ${name}`);
+    });
+  });
+
+  it('for a same-origin frame too small for it, on the page around the frame, over its flag', async () => {
+    await env.withPage(async (page) => {
+      const frame = await openFixture(page, `${env.server.url}/iframe-shadow.html`);
+      expect(await frame.evaluate(() => innerHeight)).toBeLessThan(200);
+      const field = frame.locator('[data-testid="field"]');
+      await field.fill(LETTER);
+      await field.press('End');
+      const caret = () =>
+        field.evaluate((el) => [
+          (el as HTMLTextAreaElement).selectionStart,
+          (el as HTMLTextAreaElement).selectionEnd,
+        ]);
+      await expect
+        .poll(async () => (await flagCentre(page, frame, 'refused').catch(() => null)) !== null)
+        .toBe(true);
+      const before = await caret();
+      await page.keyboard.press('Alt+Enter');
+      await expect.poll(() => cardText(frame)).toContain('“refused”');
+      // Drawn on the record's page (our own layer there), not in the small frame.
+      const top = await cardFrame(frame);
+      expect(top).toBe(page.mainFrame());
+      expect(
+        await frame.evaluate(
+          () => !!document.querySelector('alongside-layer')?.shadowRoot?.querySelector('.card'),
+        ),
+      ).toBe(false);
+      const controls = await top.evaluate(() => {
+        const root = document.querySelector('alongside-card-layer')!.shadowRoot!;
+        return [...root.querySelectorAll<HTMLElement>('.card [role="option"], .card button')].map(
+          (el) => {
+            el.scrollIntoView({ block: 'nearest' });
+            const r = el.getBoundingClientRect();
+            const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return {
+              inside: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+              hit: hit === el || el.contains(hit),
+            };
+          },
+        );
+      });
+      expect(controls.length).toBeGreaterThan(5);
+      expect(controls.filter((c) => !c.inside || !c.hit)).toEqual([]);
+      // Next to its flag: the card's top edge is within a line or two of the flag.
+      const flag = await flagCentre(page, frame, 'refused');
+      const card = await (await cardLocator(frame)).boundingBox();
+      expect(Math.abs(card!.y - flag.y)).toBeLessThan(60);
+
+      // The keyboard works there as in the frame: Tab goes round, Escape puts the caret back.
+      for (let k = 0; k <= controls.length; k++) {
+        await page.keyboard.press('Tab');
+        expect(
+          await top.evaluate(
+            () =>
+              document.querySelector('alongside-card-layer')!.shadowRoot!.activeElement !== null,
+          ),
+        ).toBe(true);
+      }
+      await page.keyboard.press('Escape');
+      await expect.poll(() => cardText(frame)).toBeNull();
+      expect(await field.evaluate((el) => el.ownerDocument.activeElement === el)).toBe(true);
+      expect(await caret()).toEqual(before);
+      // A choice clicked on the page around the frame is applied in the frame's field.
+      await page.keyboard.press('Alt+Enter');
+      await expect.poll(() => cardText(frame)).toContain('“refused”');
+      const option = (await cardLocator(frame, '[role="option"]')).first();
+      const name = await option.textContent();
+      await option.click();
+      await expect.poll(() => field.inputValue()).toContain(`He ${name}`);
+    });
+  });
+
+  it('never on the page of another origin: a tiny cross-origin frame keeps the card inside', async () => {
+    await env.withPage(async (page) => {
+      const frame = await openFixture(
+        page,
+        `${env.server.url}/cross-origin.html?frame-origin=${env.server.otherUrl}&frame-height=150`,
+      );
+      const field = frame.locator('[data-testid="field"]');
+      await field.fill(LETTER);
+      await field.press('End');
+      await expect
+        .poll(async () => (await flagCentre(page, frame, 'refused').catch(() => null)) !== null)
+        .toBe(true);
+      await page.keyboard.press('Alt+Enter');
+      await expect.poll(() => cardText(frame)).toContain('“refused”');
+      expect(await cardFrame(frame)).toBe(frame);
+      expect(await page.evaluate(() => document.querySelector('alongside-card-layer'))).toBeNull();
+      // Within the frame, with the buttons a click away once scrolled to.
+      const footer = frame.locator('alongside-layer .card footer button').first();
+      await footer.click();
+      await expect.poll(() => cardText(frame)).toBeNull();
     });
   });
 });

@@ -76,9 +76,31 @@ export async function flagCentre(
   return { x: local.x + (frameBox?.x ?? 0), y: local.y + (frameBox?.y ?? 0) };
 }
 
+/**
+ * The frame the open card of a field in `frame` is drawn in: the field's own, or, for a frame
+ * too small for it, the same-origin page around it (our `alongside-card-layer` there).
+ */
+export async function cardFrame(frame: Frame): Promise<Frame> {
+  for (let f: Frame | null = frame.parentFrame(); f; f = f.parentFrame()) {
+    const there = await f.evaluate(
+      () => !!document.querySelector('alongside-card-layer')?.shadowRoot?.querySelector('.card'),
+    );
+    if (there) return f;
+  }
+  return frame;
+}
+
+/** The open card of a field in `frame`, wherever it is drawn, as a locator. */
+export const cardLocator = async (frame: Frame, inside = '') =>
+  (await cardFrame(frame)).locator(
+    `alongside-layer .card ${inside}, alongside-card-layer .card ${inside}`,
+  );
+
 export async function cardText(frame: Frame): Promise<string | null> {
-  return frame.evaluate(() => {
-    const card = document.querySelector('alongside-layer')?.shadowRoot?.querySelector('.card');
+  return (await cardFrame(frame)).evaluate(() => {
+    const card = ['alongside-layer', 'alongside-card-layer']
+      .map((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.card'))
+      .find(Boolean);
     return card ? card.textContent : null;
   });
 }
@@ -151,7 +173,7 @@ export async function runScenario(page: Page, url: string, name = ''): Promise<v
   const at = await flagCentre(page, frame, 'claims');
   await page.mouse.click(at.x, at.y);
   await expect.poll(() => cardText(frame)).toContain('“claims”');
-  await frame.locator('alongside-layer .card [role="option"]').first().click();
+  await (await cardLocator(frame, '[role="option"]')).first().click();
   await expect.poll(() => modelText(page)).toBe(original.replace('claims', 'reports'));
   expect(await caretContext(frame)).toMatchObject({ collapsed: true });
   expect((await caretContext(frame)).before.endsWith('She reports')).toBe(true);

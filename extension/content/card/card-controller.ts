@@ -25,6 +25,24 @@ export interface CardActions {
   returnFocus(): void;
 }
 
+/**
+ * Where the card is drawn: our layer in the field's own document, or, for a field in a frame too
+ * small for the card, a layer in a same-origin page around the frame (never another origin's).
+ */
+export interface CardSurface {
+  /** Our shadow root in that document, to hold the card's host. */
+  root: ShadowRoot;
+  /** A rectangle in the field's viewport, in this surface's viewport. */
+  fromField(rect: DOMRect): DOMRect;
+}
+
+export interface CardSurfaces {
+  /** The field's own document. */
+  own(): CardSurface;
+  /** The nearest same-origin page around the field's frame, if there is one. */
+  around(): CardSurface | undefined;
+}
+
 export interface CardController {
   /** `keyboard`: opened with Alt+Enter, so ↑/↓ and Enter are the card's until it closes. */
   open(session: FieldSession, finding: Finding, via?: 'keyboard' | 'mouse'): void;
@@ -47,6 +65,8 @@ export interface CardController {
   focusInto(): boolean;
   /** Keys while focus is in the field and the card is open; true when the key was the card's. */
   handleKey(event: KeyboardEvent): boolean;
+  /** Whether an event happened inside the card (wherever it is drawn). */
+  owns(event: Event): boolean;
   /**
    * Keys while focus is inside the card, which is a focus scope: Tab and Shift+Tab go round its
    * controls, ↑↓ move between alternatives, Enter and Space press what has focus. True when the
@@ -68,6 +88,7 @@ const COMPACT_HEIGHT = 300;
  */
 export function createCardController(
   layer: () => Layer,
+  surfaces: CardSurfaces,
   actions: CardActions,
   /** The record system this frame belongs to, named in "Turn off for this site". */
   site: string,
@@ -97,17 +118,36 @@ export function createCardController(
   /** While the card itself changes the field's kind, its own refresh handles the result. */
   let choosing = false;
 
-  const ensureHost = () => {
-    if (host?.isConnected) return host;
-    const { root } = layer();
+  /** The surface the card is drawn on now; the field's own until the frame proves too small. */
+  let surface: CardSurface | undefined;
+  const ensureHost = (on: CardSurface = surface ?? surfaces.own()) => {
+    if (host?.isConnected && surface === on) return host;
+    if (host) {
+      render(null, host);
+      host.remove();
+    }
+    surface = on;
+    const { root } = on;
     const doc = root.ownerDocument;
-    const style = doc.createElement('style');
-    style.textContent = CARD_CSS;
+    if (!root.querySelector('style[data-card]')) {
+      const style = doc.createElement('style');
+      style.dataset.card = '';
+      style.textContent = CARD_CSS;
+      root.append(style);
+    }
     host = doc.createElement('div');
     host.className = 'card-host';
     host.setAttribute('popover', 'manual');
-    root.append(style, host);
+    root.append(host);
     return host;
+  };
+
+  let onOwnSurface = true;
+  /** Draws the open card on `on` (its own document, or the page around a small frame). */
+  const showOn = (on: CardSurface) => {
+    const el = ensureHost(on);
+    draw();
+    if (!el.matches(':popover-open')) el.showPopover();
   };
 
   const announce = (message: string) => {
@@ -287,8 +327,9 @@ export function createCardController(
    * only its list of choices (CARD_CSS), and below COMPACT_HEIGHT it drops the key hint and
    * tightens. Never taller than the frame: the page never scrolls to show it.
    */
-  const position = (anchor: DOMRect) => {
-    if (!host) return;
+  const position = (fieldAnchor: DOMRect): void => {
+    if (!host || !surface) return;
+    const anchor = surface.fromField(fieldAnchor);
     const doc = host.ownerDocument;
     const view = doc.defaultView!;
     const card = host.firstElementChild as HTMLElement | null;
@@ -309,6 +350,14 @@ export function createCardController(
         least = Math.max(MIN_ROOM, card.scrollHeight);
         card.classList.remove('compact');
         card.style.maxHeight = 'none';
+      }
+      // A frame that cannot hold even that: draw the card on the same-origin page around it.
+      const around = least > room && onOwnSurface ? surfaces.around() : undefined;
+      if (around) {
+        onOwnSurface = false;
+        showOn(around);
+        position(fieldAnchor);
+        return;
       }
     }
     const below = view.innerHeight - GAP - (anchor.bottom + GAP);
@@ -350,7 +399,8 @@ export function createCardController(
     if (bottom > list.scrollTop) list.scrollTop = bottom;
   };
 
-  const focusIsInside = () => host !== undefined && host.contains(layer().root.activeElement);
+  const focusIsInside = () =>
+    host !== undefined && host.contains((host.getRootNode() as ShadowRoot).activeElement);
 
   /** What Tab goes round inside the card, in order; the close button (drawn in the corner) last. */
   const focusables = (): HTMLElement[] => {
@@ -391,9 +441,9 @@ export function createCardController(
         confirmOff: false,
         dark: isDarkBehind(session.adapter.field),
       };
-      const el = ensureHost();
-      draw();
-      if (!el.matches(':popover-open')) el.showPopover();
+      // Each card starts in the field's own document; position() moves it if the frame is small.
+      onOwnSurface = true;
+      showOn(surfaces.own());
       position(anchor);
       const count = finding.suggestions.length;
       const example = finding.rewrite ? ` For example: ${finding.rewrite.after}` : '';
@@ -417,9 +467,8 @@ export function createCardController(
         confirmOff: false,
         dark: isDarkBehind(session.adapter.field),
       };
-      const el = ensureHost();
-      draw();
-      if (!el.matches(':popover-open')) el.showPopover();
+      onOwnSurface = true;
+      showOn(surfaces.own());
       position(anchorOf(session, at));
       announce(`No suggestions in this field. ${describeKind(session)} Tab reaches Change.`);
     },
@@ -440,14 +489,18 @@ export function createCardController(
       // forced layout, so only when its flag or the frame has moved or what it shows changed.
       const anchor = anchorOf(state.session, state.at);
       const view = host.ownerDocument.defaultView!;
+      const placed = surface?.fromField(anchor) ?? anchor;
       const { finding, active, whyOpen, kindOpen, confirmOff } = state;
       const key = [
-        ...[anchor.left, anchor.top, anchor.bottom, view.innerWidth, view.innerHeight],
+        ...[placed.left, placed.top, placed.bottom, view.innerWidth, view.innerHeight],
         ...[finding?.entryId, active, whyOpen, kindOpen, confirmOff],
       ].join();
       if (key === state.placedFor) return;
       state.placedFor = key;
       position(anchor);
+    },
+    owns(event) {
+      return host !== undefined && event.composedPath().includes(host);
     },
     handleKeyInside(event) {
       if (!state || !host || event.isComposing) return false;

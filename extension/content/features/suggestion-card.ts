@@ -3,6 +3,7 @@ import { siteOf } from '../../messages.ts';
 import { updateSettings } from '../../settings.ts';
 import { allowPhraseFor } from '../allow-phrase.ts';
 import { createCardController, type CardController } from '../card/card-controller.ts';
+import { cardSurfaces } from '../card/card-surfaces.ts';
 import { copyText } from '../card/copy-text.ts';
 import type { FieldSession } from '../field-session.ts';
 import { findingAt, nearestFinding } from '../nearest-finding.ts';
@@ -26,8 +27,22 @@ export function startSuggestionCard(
   /** Puts focus and caret back where they were in the field when the card opened. */
   let returnToField: (() => void) | undefined;
 
-  const cards = createCardController(
+  const cards: CardController = createCardController(
     ctx.layer,
+    // A page around a small frame, once the card is drawn there, passes the card's keys and
+    // clicks on, and moves it when it scrolls.
+    cardSurfaces(ctx, (around) => {
+      around.addEventListener('keydown', onKeydown, { capture: true, signal });
+      around.addEventListener('click', (event) => !cards.owns(event) && cards.close(), {
+        capture: true,
+        signal,
+      });
+      around.defaultView?.addEventListener('scroll', () => cards.reposition(), {
+        capture: true,
+        passive: true,
+        signal,
+      });
+    }),
     {
       apply: (session, finding, index) => applier.apply(session, finding, index),
       ignoreHere: (session, finding) => session.ignoreHere(finding),
@@ -64,47 +79,42 @@ export function startSuggestionCard(
     else cards.openEmpty(session, session.adapter.caret() ?? 0);
   };
 
-  doc.addEventListener(
-    'keydown',
-    (event) => {
-      const layer = ctx.madeLayer;
-      const inCard = layer !== undefined && event.composedPath().includes(layer.root.host);
-      if (cards.openFor && inCard) {
-        if (event.key === 'Escape' || cards.handleKeyInside(event)) {
-          event.preventDefault();
-          event.stopPropagation();
-          // Closing with focus inside hands focus and caret back to the field.
-          if (event.key === 'Escape') cards.close();
-        }
-        return;
+  function onKeydown(event: KeyboardEvent): void {
+    if (cards.openFor && cards.owns(event)) {
+      if (event.key === 'Escape' || cards.handleKeyInside(event)) {
+        event.preventDefault();
+        event.stopPropagation();
+        // Closing with focus inside hands focus and caret back to the field.
+        if (event.key === 'Escape') cards.close();
       }
-      if (cards.openFor && event.key === 'Tab' && !event.shiftKey) {
-        // Into the card, by click or by Alt+Enter alike; Escape brings the caret back.
-        returnToField = saveCaret(cards.openFor.session.adapter);
-        if (cards.focusInto()) {
-          event.preventDefault();
-          event.stopPropagation();
-          return;
-        }
-      }
-      if (cards.openFor && cards.handleKey(event)) {
+      return;
+    }
+    if (cards.openFor && event.key === 'Tab' && !event.shiftKey) {
+      // Into the card, by click or by Alt+Enter alike; Escape brings the caret back.
+      returnToField = saveCaret(cards.openFor.session.adapter);
+      if (cards.focusInto()) {
         event.preventDefault();
         event.stopPropagation();
         return;
       }
-      if (event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey) {
-        const session = fields.sessionOf(event.composedPath()[0] ?? null);
-        if (!session) return;
-        session.update();
-        const caret = session.adapter.caret();
-        event.preventDefault();
-        event.stopPropagation();
-        applier.stopGaps();
-        open(session, nearestFinding(session.findings(), caret ?? 0), 'keyboard');
-      }
-    },
-    { capture: true, signal },
-  );
+    }
+    if (cards.openFor && cards.handleKey(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    if (event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey) {
+      const session = fields.sessionOf(event.composedPath()[0] ?? null);
+      if (!session) return;
+      session.update();
+      const caret = session.adapter.caret();
+      event.preventDefault();
+      event.stopPropagation();
+      applier.stopGaps();
+      open(session, nearestFinding(session.findings(), caret ?? 0), 'keyboard');
+    }
+  }
+  doc.addEventListener('keydown', onKeydown, { capture: true, signal });
 
   doc.addEventListener(
     'click',
