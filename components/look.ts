@@ -10,31 +10,56 @@ import type { Severity } from '@/core/engine';
  */
 export interface SeverityLook {
   colour: string;
+  /** The colour on a dark page (read from the page's own colours, not the system's). */
+  darkColour: string;
   line: 'dotted' | 'wavy' | 'solid';
   /** Line thickness in CSS pixels. */
   thickness: number;
   /** A faint background behind the flagged words, for the most important level only. */
   tint?: string;
+  darkTint?: string;
 }
 
 export const SEVERITY_LOOK: Record<Severity, SeverityLook> = {
-  info: { colour: 'rgb(70 100 170)', line: 'dotted', thickness: 2 },
-  suggest: { colour: 'rgb(176 104 0)', line: 'wavy', thickness: 1.5 },
-  warn: { colour: 'rgb(190 40 60)', line: 'solid', thickness: 3, tint: 'rgb(190 40 60 / 0.10)' },
+  info: { colour: 'rgb(70 100 170)', darkColour: 'rgb(130 160 235)', line: 'dotted', thickness: 2 },
+  suggest: {
+    colour: 'rgb(176 104 0)',
+    darkColour: 'rgb(235 165 60)',
+    line: 'wavy',
+    thickness: 1.5,
+  },
+  warn: {
+    colour: 'rgb(190 40 60)',
+    darkColour: 'rgb(255 105 120)',
+    line: 'solid',
+    thickness: 3,
+    tint: 'rgb(190 40 60 / 0.10)',
+    darkTint: 'rgb(255 105 120 / 0.16)',
+  },
 };
 
 export const SEVERITIES = Object.keys(SEVERITY_LOOK) as Severity[];
 
+export type Scheme = 'light' | 'dark';
+
 /** The underline of a severity as CSS declarations (text decoration, so a wavy line is possible). */
-export function underlineCss(severity: Severity): string {
-  const { colour, line, thickness } = SEVERITY_LOOK[severity];
-  return `text-decoration: underline ${line} ${colour}; text-decoration-thickness: ${thickness}px; text-underline-offset: 3px;`;
+export function underlineCss(severity: Severity, scheme: Scheme = 'light'): string {
+  const look = SEVERITY_LOOK[severity];
+  const colour = scheme === 'dark' ? look.darkColour : look.colour;
+  return `text-decoration: underline ${look.line} ${colour}; text-decoration-thickness: ${look.thickness}px; text-underline-offset: 3px;`;
+}
+
+/** The tint behind the words, where the level has one. */
+export function tintCss(severity: Severity, scheme: Scheme = 'light'): string {
+  const look = SEVERITY_LOOK[severity];
+  const tint = scheme === 'dark' ? look.darkTint : look.tint;
+  return tint ? `background-color: ${tint};` : '';
 }
 
 /** The underline and, where the level has one, its tint behind the words. */
-export function flagCss(severity: Severity): string {
-  const { tint } = SEVERITY_LOOK[severity];
-  return tint ? `${underlineCss(severity)} background-color: ${tint};` : underlineCss(severity);
+export function flagCss(severity: Severity, scheme: Scheme = 'light'): string {
+  const tint = tintCss(severity, scheme);
+  return tint ? `${underlineCss(severity, scheme)} ${tint}` : underlineCss(severity, scheme);
 }
 
 /** One rule per severity: `selector(severity)` gets `declarations(severity)`. */

@@ -19,13 +19,24 @@ export const CARD_CSS = `
   font: ${SURFACE_FONT}; color: ${L.text}; background: ${L.background};
   border: 1px solid ${L.border}; border-left: 4px solid ${L.accent}; ${SURFACE_FRAME} padding: 10px 12px; }
 ${perSeverity(
-  // The dark rule below sets every border's colour; the severity's edge must win over it.
-  (s) => `.card.${s}, .card-host.dark .card.${s}`,
+  (s) => `.card.${s}`,
   (s) => `border-left-color: ${SEVERITY_LOOK[s].colour};`,
+)}
+${perSeverity(
+  // The dark rule below sets every border's colour; the severity's edge must win over it.
+  (s) => `.card-host.dark .card.${s}`,
+  (s) => `border-left-color: ${SEVERITY_LOOK[s].darkColour};`,
 )}
 .card.warn { border-left-width: 6px; }
 /* The severity's name underlined as its flags are, so the card says which line it is about. */
-${perSeverity((s) => `.card.${s} .severity`, underlineCss)}
+${perSeverity(
+  (s) => `.card.${s} .severity`,
+  (s) => underlineCss(s),
+)}
+${perSeverity(
+  (s) => `.card-host.dark .card.${s} .severity`,
+  (s) => underlineCss(s, 'dark'),
+)}
 /* Capped by the room it has, the card keeps the phrase, the preview and the buttons in view:
    only the list of choices and the opened reasoning shrink, and scroll inside. */
 .card > * { flex: none; }

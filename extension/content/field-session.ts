@@ -7,6 +7,7 @@ import {
   type Matcher,
   type Severity,
 } from '@/core/engine';
+import { isDarkBehind } from './card/page-scheme.ts';
 import { createKindTracker, type KindMemory } from './document-kind.ts';
 import type { HighlightPainter } from './highlight/highlight-painter.ts';
 import { ControlMirror } from './highlight/control-mirror.ts';
@@ -150,6 +151,13 @@ export function createFieldSession(
     return mirror.measure(text, ranges);
   };
 
+  // Read from the page's own colours once, when the field first has flags to draw (a page that
+  // applies its theme after load has done so by then).
+  let dark: boolean | undefined;
+  const onDarkPage = () => {
+    if (dark === undefined && current.length) dark = isDarkBehind(adapter.field);
+    return dark ?? false;
+  };
   let overlayQueued = false;
   let destroyed = false;
   const drawOverlay = () => {
@@ -160,6 +168,7 @@ export function createFieldSession(
     deps.overlay().paint(
       adapter.field,
       current.map((f, k) => ({ severity: f.severity, boxes: boxes[k] ?? [] })),
+      onDarkPage(),
     );
     counted({ lines: (mirror?.rebuilt ?? 0) - rebuiltBefore });
     drawn();
@@ -176,7 +185,7 @@ export function createFieldSession(
         const range = adapter.range(f.start, f.end);
         if (range) ranges.push({ range, severity: f.severity });
       }
-      deps.highlights?.paint(session, ranges);
+      deps.highlights?.paint(session, ranges, onDarkPage());
       drawn();
     } else if (!overlayQueued) {
       const win = adapter.field.ownerDocument.defaultView;

@@ -1,4 +1,4 @@
-import { perSeverity, SEVERITY_LOOK, underlineCss } from '@/components/look';
+import { perSeverity, tintCss, underlineCss } from '@/components/look';
 
 /**
  * Alongside's own corner of a page: one custom element at the end of the document with an open
@@ -28,10 +28,22 @@ const LAYER_CSS = `
 /* A box cannot draw a wavy border, so each mark underlines a run of invisible spaces in the
    field's font (set on its clip): the same text decoration as a highlight, at the same baseline. */
 .mark::after { content: "${SPACES}"; display: block; white-space: pre; line-height: normal; color: transparent; }
-${perSeverity((s) => `.mark.${s}::after`, underlineCss)}
+${perSeverity(
+  (s) => `.mark.${s}::after`,
+  (s) => underlineCss(s),
+)}
 ${perSeverity(
   (s) => `.mark.${s}`,
-  (s) => (SEVERITY_LOOK[s].tint ? `background-color: ${SEVERITY_LOOK[s].tint};` : ''),
+  (s) => tintCss(s),
+)}
+/* Over a field on a dark page (its clip says so), the lighter lines. */
+${perSeverity(
+  (s) => `.clip.dark .mark.${s}::after`,
+  (s) => underlineCss(s, 'dark'),
+)}
+${perSeverity(
+  (s) => `.clip.dark .mark.${s}`,
+  (s) => tintCss(s, 'dark'),
 )}
 .mirror { position: absolute; top: 0; left: 0; border: 0; margin: 0; contain: layout style; }
 .live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

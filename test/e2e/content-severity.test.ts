@@ -84,4 +84,43 @@ describe('severity without colour, in Chromium with the extension', () => {
       expect(style('warn')).toMatch(/3px/);
     });
   });
+
+  it('takes the lighter lines on a dark page, read from the page’s colours', async () => {
+    const DARK = `html, body, main { background: #15181f !important; color: #e8eaf0 !important; }
+      [data-testid="field"] { background: #1f2330 !important; color: #e8eaf0 !important; }`;
+    await env.withPage(async (page) => {
+      await openFixture(page, `${env.server.url}/textarea.html`);
+      await page.addStyleTag({ content: DARK });
+      await page.locator('[data-testid="field"]').fill(LETTER);
+      const colours = () =>
+        page.evaluate(() =>
+          [
+            ...(document.querySelector('alongside-layer')?.shadowRoot?.querySelectorAll('.mark') ??
+              []),
+          ].map((mark) => getComputedStyle(mark, '::after').textDecorationColor),
+        );
+      await expect.poll(async () => (await colours()).length).toBe(3);
+      // The dark variants declared in components/look.ts, not the light ones.
+      expect(await colours()).toEqual([
+        'rgb(130, 160, 235)',
+        'rgb(235, 165, 60)',
+        'rgb(255, 105, 120)',
+      ]);
+    });
+    await env.withPage(async (page) => {
+      await openFixture(page, `${env.server.url}/contenteditable.html`);
+      await page.addStyleTag({ content: DARK });
+      await page.locator('[data-testid="field"]').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(` ${LETTER}`);
+      const sizes = () =>
+        page.evaluate(() =>
+          ['info', 'suggest', 'warn'].flatMap((s) => [
+            CSS.highlights.get(`alongside-${s}`)?.size ?? 0,
+            CSS.highlights.get(`alongside-${s}-dark`)?.size ?? 0,
+          ]),
+        );
+      await expect.poll(sizes).toEqual([0, 1, 0, 1, 0, 1]);
+    });
+  });
 });

@@ -31,6 +31,7 @@ describe('one declaration of how severities look', () => {
   it('is what the highlight rules and the card are built from', () => {
     for (const s of SEVERITIES) {
       expect(HIGHLIGHT_CSS).toContain(`::highlight(alongside-${s}) { ${flagCss(s)} }`);
+      expect(HIGHLIGHT_CSS).toContain(`::highlight(alongside-${s}-dark) { ${flagCss(s, 'dark')} }`);
       expect(CARD_CSS).toContain(`.card.${s} .severity { ${underlineCss(s)} }`);
       expect(CARD_CSS).toContain(`border-left-color: ${SEVERITY_LOOK[s].colour};`);
     }

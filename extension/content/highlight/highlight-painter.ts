@@ -7,7 +7,8 @@ import { highlightName } from './styles.ts';
  * One painter per document; each field owns its set of ranges within it.
  */
 export interface HighlightPainter {
-  paint(owner: object, ranges: { range: Range; severity: Severity }[]): void;
+  /** `dark`: the field sits on a dark page, so its flags take the lighter lines. */
+  paint(owner: object, ranges: { range: Range; severity: Severity }[], dark?: boolean): void;
   clear(owner: object): void;
   clearAll(): void;
 }
@@ -17,25 +18,33 @@ export function createHighlightPainter(doc: Document): HighlightPainter | undefi
   if (!view || !('highlights' in view.CSS) || typeof view.Highlight !== 'function')
     return undefined;
   const registry = view.CSS.highlights;
-  const highlights = new Map<Severity, Highlight>();
+  const highlights = new Map<string, Highlight>();
   for (const severity of SEVERITIES) {
-    const highlight = new view.Highlight();
-    highlights.set(severity, highlight);
-    registry.set(highlightName(severity), highlight);
+    for (const scheme of ['light', 'dark'] as const) {
+      const highlight = new view.Highlight();
+      highlights.set(highlightName(severity, scheme), highlight);
+      registry.set(highlightName(severity, scheme), highlight);
+    }
   }
-  const owned = new Map<object, { range: Range; severity: Severity }[]>();
+  const owned = new Map<
+    object,
+    { ranges: { range: Range; severity: Severity }[]; dark: boolean }
+  >();
+  const highlightOf = (severity: Severity, dark: boolean) =>
+    highlights.get(highlightName(severity, dark ? 'dark' : 'light'))!;
 
   const clear = (owner: object) => {
-    for (const { range, severity } of owned.get(owner) ?? [])
-      highlights.get(severity)!.delete(range);
+    const entry = owned.get(owner);
+    for (const { range, severity } of entry?.ranges ?? [])
+      highlightOf(severity, entry!.dark).delete(range);
     owned.delete(owner);
   };
 
   return {
-    paint(owner, ranges) {
+    paint(owner, ranges, dark = false) {
       clear(owner);
-      for (const { range, severity } of ranges) highlights.get(severity)!.add(range);
-      owned.set(owner, ranges);
+      for (const { range, severity } of ranges) highlightOf(severity, dark).add(range);
+      owned.set(owner, { ranges, dark });
     },
     clear,
     clearAll() {

@@ -12,7 +12,8 @@ export interface OverlayMark {
  * box and moved with its scroll. Measuring is the costly part, so `place` only re-positions.
  */
 export interface OverlayPainter {
-  paint(field: HTMLTextAreaElement | HTMLInputElement, marks: OverlayMark[]): void;
+  /** `dark`: the field sits on a dark page, so its flags take the lighter lines. */
+  paint(field: HTMLTextAreaElement | HTMLInputElement, marks: OverlayMark[], dark?: boolean): void;
   /** Re-position after scrolling or resizing, without measuring again. */
   place(field: HTMLTextAreaElement | HTMLInputElement): void;
   /** Re-position only if the field moved since last placed. */
@@ -75,7 +76,7 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
   };
 
   return {
-    paint(field, marks) {
+    paint(field, marks, dark = false) {
       let entry = clips.get(field);
       if (!entry) {
         const clip = doc.createElement('div');
@@ -85,6 +86,7 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
         clips.set(field, entry);
       }
       entry.marks = marks;
+      if (entry.clip.classList.contains('dark') !== dark) entry.clip.classList.toggle('dark', dark);
       // Boxes are reused and only restyled: Chromium ends a textarea's typing undo step when
       // nodes are added or removed anywhere in the page, so replacing them on every key would
       // make each letter its own Ctrl+Z.

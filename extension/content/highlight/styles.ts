@@ -1,10 +1,21 @@
-import { flagCss, perSeverity } from '@/components/look';
+import { flagCss, perSeverity, type Scheme } from '@/components/look';
 import type { Severity } from '@/core/engine';
 
-export const highlightName = (severity: Severity) => `alongside-${severity}`;
+/** One highlight per severity and page scheme: a field on a dark page gets the lighter lines. */
+export const highlightName = (severity: Severity, scheme: Scheme = 'light') =>
+  scheme === 'dark' ? `alongside-${severity}-dark` : `alongside-${severity}`;
 
 /** The ::highlight rules for rich editors, from the one declaration of each severity's look. */
-export const HIGHLIGHT_CSS = perSeverity((s) => `::highlight(${highlightName(s)})`, flagCss);
+export const HIGHLIGHT_CSS = [
+  perSeverity(
+    (s) => `::highlight(${highlightName(s)})`,
+    (s) => flagCss(s),
+  ),
+  perSeverity(
+    (s) => `::highlight(${highlightName(s, 'dark')})`,
+    (s) => flagCss(s, 'dark'),
+  ),
+].join('\n');
 
 const sheets = new WeakMap<Document, CSSStyleSheet>();
 
