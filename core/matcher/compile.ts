@@ -17,6 +17,7 @@ import { createTokens, normAt, tokenize, type Tokens } from '../text/tokenize.ts
 import { createKeyFilter, pairKey } from './word-filter.ts';
 import {
   compileContext,
+  type ListCache,
   contextAllows,
   KEY_MASK,
   wordKey,
@@ -207,10 +208,12 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   // Entries often share the same context rules (a family of twins with one list of telling
   // verbs): compile each set of rules once.
   const contexts = new Map<string, CompiledContext | undefined>();
+  // And entries whose rules differ still share lists: each list is expanded once.
+  const contextLists: ListCache = new Map();
   const contextFor = (rules: Entry['context']) => {
     if (!rules) return undefined;
     const key = JSON.stringify(rules);
-    if (!contexts.has(key)) contexts.set(key, compileContext(rules));
+    if (!contexts.has(key)) contexts.set(key, compileContext(rules, contextLists));
     return contexts.get(key);
   };
   const gapEntries: CompiledEntry[] = [];

@@ -26,8 +26,24 @@ interface Sequences {
   clauseEnd: boolean;
 }
 
-function sequences(phrases: string[] | undefined): Sequences | undefined {
+/**
+ * Compiled lists by their phrases: entries copy the same context list (the words that make
+ * "self-management" relational, say) into many rules, and expanding a list is most of what
+ * compiling a context costs.
+ */
+export type ListCache = Map<string, Sequences>;
+
+function sequences(phrases: string[] | undefined, cache?: ListCache): Sequences | undefined {
   if (!phrases) return undefined;
+  const key = phrases.join('\u0001');
+  const known = cache?.get(key);
+  if (known) return known;
+  const built = buildSequences(phrases);
+  cache?.set(key, built);
+  return built;
+}
+
+function buildSequences(phrases: string[]): Sequences {
   let clauseStart = false;
   let clauseEnd = false;
   const seqs = phrases.flatMap((phrase) => {
@@ -71,7 +87,10 @@ export interface CompiledContext {
   onlyFollowedBy?: Sequences;
 }
 
-export function compileContext(rules: ContextRules | undefined): CompiledContext | undefined {
+export function compileContext(
+  rules: ContextRules | undefined,
+  cache?: ListCache,
+): CompiledContext | undefined {
   if (!rules) return undefined;
   const given = rules.window ?? 1;
   const reach = (rule: Rule) => (typeof given === 'number' ? given : (given[rule] ?? 1));
@@ -82,10 +101,10 @@ export function compileContext(rules: ContextRules | undefined): CompiledContext
     onlyFollowedBy: reach('onlyFollowedBy'),
   };
   const compiled = {
-    notPrecededBy: sequences(rules.notPrecededBy),
-    notFollowedBy: sequences(rules.notFollowedBy),
-    onlyPrecededBy: sequences(rules.onlyPrecededBy),
-    onlyFollowedBy: sequences(rules.onlyFollowedBy),
+    notPrecededBy: sequences(rules.notPrecededBy, cache),
+    notFollowedBy: sequences(rules.notFollowedBy, cache),
+    onlyPrecededBy: sequences(rules.onlyPrecededBy, cache),
+    onlyFollowedBy: sequences(rules.onlyFollowedBy, cache),
   };
   let longest = 1;
   for (const seqs of Object.values(compiled)) {
