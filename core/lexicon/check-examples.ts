@@ -1,3 +1,4 @@
+import type { Finding } from '../finding.ts';
 import { applyReplacement } from '../suggestions/apply-replacement.ts';
 import { compile } from '../matcher/compile.ts';
 import { formatPath } from './format-issue.ts';
@@ -5,42 +6,82 @@ import type { Entry, FlagExample, Lexicon, Locale } from './schema.ts';
 
 const textOf = (example: FlagExample) => (typeof example === 'string' ? example : example.text);
 
+/** An entry to check and its index in the file, for "entries[3]…" paths. */
+export interface EntryAt {
+  entry: Entry;
+  index: number;
+}
+
+const quoted = (text: string, f: Finding) => `"${text.slice(f.start, f.end)}"`;
+
+/** What the engine did flag in a sentence, for a message about what it did not. */
+function whatHappened(text: string, findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'nothing in it is flagged';
+  const list = findings.map((f) => `${quoted(text, f)} by "${f.entryId}"`);
+  return `it flags ${list.join(', ')} instead`;
+}
+
 /**
  * Runs every entry's examples through the real engine, as LanguageTool runs its rules'
- * `<example correction>`: each flag example must be flagged by its entry and, where the entry
- * offers alternatives, each alternative must leave exactly the corrected sentence written beside
- * it; each alternative needs at least one such sentence; pass examples must not be flagged; an
- * advice-only entry's rewrite must flag before and not after. `layers` are compiled together, so
- * an entry is checked as it behaves among the others. Errors are "path: problem" lines.
+ * `<example correction>`. A flag example passes when its entry fires in it exactly where it
+ * should: the match checked is the one on the words given as `flagged` (when the example names
+ * them, it must exist) or else the entry's first match, and each alternative applied at that
+ * match must leave exactly the corrected sentence written beside it, which pins the place for
+ * every entry that offers alternatives (`flagged` pins it for the others). Each alternative needs at
+ * least one such sentence; pass examples must not be flagged by their entry; an advice-only
+ * entry's rewrite must flag before and not after. `layers` are compiled together, so an entry
+ * is checked as it behaves among the others (and as layered: patches applied). `entries`
+ * defaults to the lexicon's own whole entries. Errors are "path: problem" lines.
  */
-export function checkExamples(layers: readonly Lexicon[], lexicon: Lexicon): string[] {
+export function checkExamples(
+  layers: readonly Lexicon[],
+  lexicon: Lexicon,
+  entries: readonly EntryAt[] = lexicon.entries.map((entry, index) => ({ entry, index })),
+): string[] {
   const errors: string[] = [];
   const matchers = new Map<Locale, ReturnType<typeof compile>>();
   const matcher = (locale: Locale) =>
     matchers.get(locale) ?? matchers.set(locale, compile(layers, { locale })).get(locale)!;
-  const findingFor = (entry: Entry, text: string, locale: Locale) =>
+  const findingsFor = (entry: Entry, text: string, locale: Locale) =>
     matcher(locale)
       .find(text)
-      .find((f) => f.entryId === entry.id);
+      .filter((f) => f.entryId === entry.id);
 
-  lexicon.entries.forEach((entry, index) => {
-    if (entry.enabled === false) return;
+  for (const { entry, index } of entries) {
+    if (entry.enabled === false) continue;
     const at = (...path: (string | number)[]) => formatPath(['entries', index, ...path]);
     const usAlternatives = entry.locales?.['en-US']?.alternatives;
     const covered = new Set<number>();
     const usCovered = new Set<number>();
+    // An example that failed or has no corrections yet is named once; the alternatives it
+    // would have covered are not named again.
     let unwritten = false;
 
     entry.examples.flag.forEach((example, e) => {
       const text = textOf(example);
       const where = at('examples', 'flag', e);
-      const found = findingFor(entry, text, 'en-GB');
-      if (!found) {
-        errors.push(`${where}: "${text}" is not flagged by "${entry.id}"`);
+      const own = findingsFor(entry, text, 'en-GB');
+      if (own.length === 0) {
+        const all = matcher('en-GB').find(text);
+        unwritten = true;
+        errors.push(
+          `${where}: "${text}" is not flagged by "${entry.id}"; ${whatHappened(text, all)}`,
+        );
+        return;
+      }
+      const flagged = typeof example === 'string' ? undefined : example.flagged;
+      // Several matches: the one `flagged` names is checked, or else the first.
+      const found = own.find((f) => text.slice(f.start, f.end) === flagged) ?? own[0]!;
+      if (flagged !== undefined && text.slice(found.start, found.end) !== flagged) {
+        unwritten = true;
+        errors.push(
+          `${where}: "${text}" is flagged at ${own.map((f) => quoted(text, f)).join(', ')}, not at "${flagged}"`,
+        );
         return;
       }
       const expects = found.replacements.length > 0;
-      if (typeof example === 'string') {
+      const corrections = typeof example === 'string' ? undefined : example.corrections;
+      if (!corrections) {
         if (expects) {
           unwritten = true;
           errors.push(
@@ -49,9 +90,12 @@ export function checkExamples(layers: readonly Lexicon[], lexicon: Lexicon): str
         }
         return;
       }
-      const check = (locale: Locale, corrections: string[], seen: Set<number>, key: string) => {
-        const finding = locale === 'en-GB' ? found : findingFor(entry, text, locale)!;
-        corrections.forEach((want, k) => {
+      const check = (locale: Locale, wanted: string[], seen: Set<number>, key: string) => {
+        const finding =
+          locale === 'en-GB'
+            ? found
+            : (findingsFor(entry, text, locale).find((f) => f.start === found.start) ?? found);
+        wanted.forEach((want, k) => {
           const r = finding.replacements[k];
           if (!r) {
             errors.push(`${where}.${key}[${k}]: there is no alternative ${k + 1} for this match`);
@@ -66,11 +110,12 @@ export function checkExamples(layers: readonly Lexicon[], lexicon: Lexicon): str
           seen.add(k);
         });
       };
-      check('en-GB', example.corrections, covered, 'corrections');
-      if (example['en-US']) check('en-US', example['en-US'], usCovered, 'en-US');
+      check('en-GB', corrections, covered, 'corrections');
+      if (typeof example !== 'string' && example['en-US']) {
+        check('en-US', example['en-US'], usCovered, 'en-US');
+      }
     });
 
-    // Examples still without corrections were named above; one line each is enough.
     entry.alternatives.forEach((_, k) => {
       if (!covered.has(k) && !unwritten) {
         errors.push(
@@ -87,25 +132,28 @@ export function checkExamples(layers: readonly Lexicon[], lexicon: Lexicon): str
     });
 
     entry.examples.pass.forEach((text, e) => {
-      if (findingFor(entry, text, 'en-GB')) {
+      const own = findingsFor(entry, text, 'en-GB');
+      if (own.length) {
         errors.push(
-          `${at('examples', 'pass', e)}: "${text}" should not be flagged by "${entry.id}"`,
+          `${at('examples', 'pass', e)}: "${text}" should not be flagged by "${entry.id}", but it flags ${quoted(text, own[0]!)}`,
         );
       }
     });
 
     if (entry.rewrite) {
-      if (!findingFor(entry, entry.rewrite.before, 'en-GB')) {
+      if (findingsFor(entry, entry.rewrite.before, 'en-GB').length === 0) {
+        const all = matcher('en-GB').find(entry.rewrite.before);
         errors.push(
-          `${at('rewrite', 'before')}: "${entry.rewrite.before}" is not flagged by "${entry.id}"`,
+          `${at('rewrite', 'before')}: "${entry.rewrite.before}" is not flagged by "${entry.id}"; ${whatHappened(entry.rewrite.before, all)}`,
         );
       }
-      if (findingFor(entry, entry.rewrite.after, 'en-GB')) {
+      const after = findingsFor(entry, entry.rewrite.after, 'en-GB');
+      if (after.length) {
         errors.push(
-          `${at('rewrite', 'after')}: "${entry.rewrite.after}" is still flagged by "${entry.id}"`,
+          `${at('rewrite', 'after')}: "${entry.rewrite.after}" is still flagged by "${entry.id}" (${quoted(entry.rewrite.after, after[0]!)})`,
         );
       }
     }
-  });
+  }
   return errors;
 }

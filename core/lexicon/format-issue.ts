@@ -24,7 +24,8 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function closest(key: string, known: readonly string[]): string | undefined {
+/** The known name nearest to `key` (at most two edits away), for "did you mean". */
+export function closest(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {

@@ -45,7 +45,10 @@ export const SourceSchema = z.strictObject(
       .int({ error: 'expected a whole year, e.g. 2021' })
       .min(1900, { error: 'expected a year from 1900 on' })
       .max(2100, { error: 'expected a year before 2100' }),
-    url: z.url({ error: 'expected a full web address starting with https://' }).optional(),
+    // https only: a link in the card must not run script (javascript:) or go out in the clear.
+    url: z
+      .url({ protocol: /^https$/, error: 'expected a full web address starting with https://' })
+      .optional(),
     region: z
       .enum(['UK', 'US', 'international'], { error: 'expected "UK", "US" or "international"' })
       .optional()
@@ -188,10 +191,16 @@ export const FlagExampleSchema = z.union(
     z.strictObject(
       {
         text: text('example sentence'),
+        flagged: text('flagged words')
+          .optional()
+          .describe(
+            'The words the entry must underline, exactly as written in the sentence (e.g. "claims"), where the sentence alone does not say.',
+          ),
         corrections: stringList('corrected sentences')
           .min(1, { error: 'give the corrected sentence for at least the first alternative' })
+          .optional()
           .describe(
-            'The whole sentence after applying each alternative, in order (the first one at least).',
+            'The whole sentence after applying each alternative, in order (the first one at least). Needed when the entry offers alternatives.',
           ),
         'en-US': stringList('corrected sentences')
           .optional()
@@ -219,108 +228,128 @@ export const ExamplesSchema = z.strictObject(
   { error: 'expected examples as { "flag": [...], "pass": [...] }' },
 );
 
-export const EntrySchema = z
-  .strictObject(
-    {
-      id: kebabId.describe('Stable identifier; a later lexicon layer overrides an entry by id.'),
-      category: kebabId.describe('Group name, e.g. "credibility" or "door-closing".'),
-      severity: SeveritySchema.describe('info < suggest < warn.'),
-      phrases: stringList('phrases')
-        .optional()
-        .describe(
-          'What to match. Case, hyphen/space/no-space and curly/straight apostrophes are treated alike; ' +
-            'a line break may fall inside a phrase. "(his|her|their)" lists alternatives for one word.',
-        ),
-      detect: DetectorSchema.optional().describe('A built-in detector instead of phrases.'),
-      inflect: z
-        .enum(['noun', 'verb'], { error: 'expected "noun" or "verb"' })
-        .optional()
-        .describe(
-          '"verb" also matches -s/-ed/-ing forms of the first word; "noun" the plural of the last word. ' +
-            'Irregular forms go in `phrases`.',
-        ),
-      caseSensitive: z.boolean({ error: 'expected true or false' }).optional(),
-      context: ContextRulesSchema.optional(),
-      message: text('message').describe('One short, calm line shown beside the flag.'),
-      why: text('why').describe('Plain-language rationale: why this wording may harm, and when.'),
-      sources: z
-        .array(SourceSchema, { error: 'expected an array of sources' })
-        .min(1, { error: 'give at least one source' }),
-      alternatives: alternativeList.describe(
-        'Relational, person-in-context wordings that replace the matched words. "{reason}"-style placeholders are for the clinician to fill; $1 carries over what the first (a|b) group matched.',
+const EntryObjectSchema = z.strictObject(
+  {
+    id: kebabId.describe('Stable identifier; a later lexicon layer overrides an entry by id.'),
+    category: kebabId.describe('Group name, e.g. "credibility" or "door-closing".'),
+    severity: SeveritySchema.describe('info < suggest < warn.'),
+    phrases: stringList('phrases')
+      .optional()
+      .describe(
+        'What to match. Case, hyphen/space/no-space and curly/straight apostrophes are treated alike; ' +
+          'a line break may fall inside a phrase. "(his|her|their)" lists alternatives for one word.',
       ),
-      advice: text('advice')
-        .optional()
-        .describe('Guidance when the honest fix is to remove or rethink the phrase.'),
-      rewrite: RewriteSchema.optional().describe(
-        'For entries with advice and no drop-in alternative: a whole sentence before and after.',
+    detect: DetectorSchema.optional().describe('A built-in detector instead of phrases.'),
+    inflect: z
+      .enum(['noun', 'verb'], { error: 'expected "noun" or "verb"' })
+      .optional()
+      .describe(
+        '"verb" also matches -s/-ed/-ing forms of the first word; "noun" the plural of the last word. ' +
+          'Irregular forms go in `phrases`.',
       ),
-      examples: ExamplesSchema,
-      locales: z
-        .strictObject(
-          { 'en-US': LocaleOverrideSchema.optional(), 'en-GB': LocaleOverrideSchema.optional() },
-          { error: 'expected an object keyed by "en-GB" or "en-US"' },
-        )
-        .optional()
-        .describe('Wording for another locale; the base text is en-GB.'),
-      appliesTo: z
-        .array(DocumentKindSchema, { error: 'expected an array of document kinds' })
-        .optional()
-        .describe('Where the entry applies; omitted means everywhere.'),
-      tags: stringList('tags').optional(),
-      enabled: z.boolean({ error: 'expected true or false' }).optional(),
-    },
-    { error: 'expected an entry object' },
-  )
-  .superRefine((entry, ctx) => {
-    if (!entry.phrases?.length && !entry.detect) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['phrases'],
-        message: 'give at least one phrase to match (or a "detect" detector)',
-      });
-    }
-    if (entry.alternatives.length === 0 && !entry.advice) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['alternatives'],
-        message: 'give at least one alternative, or "advice" on removing the phrase',
-      });
-    }
-    if (entry.alternatives.length === 0 && entry.advice && !entry.rewrite && !entry.detect) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rewrite'],
-        message:
-          'an entry with advice and no alternatives needs a "rewrite": { "before": "...", "after": "..." }',
-      });
-    }
-  });
+    caseSensitive: z.boolean({ error: 'expected true or false' }).optional(),
+    context: ContextRulesSchema.optional(),
+    message: text('message').describe('One short, calm line shown beside the flag.'),
+    why: text('why').describe('Plain-language rationale: why this wording may harm, and when.'),
+    sources: z
+      .array(SourceSchema, { error: 'expected an array of sources' })
+      .min(1, { error: 'give at least one source' }),
+    alternatives: alternativeList.describe(
+      'Relational, person-in-context wordings that replace the matched words. "{reason}"-style placeholders are for the clinician to fill; $1 carries over what the first (a|b) group matched.',
+    ),
+    advice: text('advice')
+      .optional()
+      .describe('Guidance when the honest fix is to remove or rethink the phrase.'),
+    rewrite: RewriteSchema.optional().describe(
+      'For entries with advice and no drop-in alternative: a whole sentence before and after.',
+    ),
+    examples: ExamplesSchema,
+    locales: z
+      .strictObject(
+        { 'en-US': LocaleOverrideSchema.optional(), 'en-GB': LocaleOverrideSchema.optional() },
+        { error: 'expected an object keyed by "en-GB" or "en-US"' },
+      )
+      .optional()
+      .describe('Wording for another locale; the base text is en-GB.'),
+    appliesTo: z
+      .array(DocumentKindSchema, { error: 'expected an array of document kinds' })
+      .optional()
+      .describe('Where the entry applies; omitted means everywhere.'),
+    tags: stringList('tags').optional(),
+    enabled: z.boolean({ error: 'expected true or false' }).optional(),
+  },
+  { error: 'expected an entry object' },
+);
+
+export const EntrySchema = EntryObjectSchema.superRefine((entry, ctx) => {
+  if (!entry.phrases?.length && !entry.detect) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['phrases'],
+      message: 'give at least one phrase to match (or a "detect" detector)',
+    });
+  }
+  if (entry.alternatives.length === 0 && !entry.advice) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['alternatives'],
+      message: 'give at least one alternative, or "advice" on removing the phrase',
+    });
+  }
+  if (entry.alternatives.length === 0 && entry.advice && !entry.rewrite && !entry.detect) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['rewrite'],
+      message:
+        'an entry with advice and no alternatives needs a "rewrite": { "before": "...", "after": "..." }',
+    });
+  }
+});
 export type Entry = z.infer<typeof EntrySchema>;
 
+/** Fields every whole entry has; an entry in a later layer without one of them is a patch. */
+export const REQUIRED_ENTRY_FIELDS = Object.entries(EntryObjectSchema.shape)
+  .filter(([, field]) => !field.safeParse(undefined).success)
+  .map(([key]) => key as keyof Entry);
+
+/**
+ * A later layer's change to an entry below it: its id and only the fields it changes, merged
+ * over that entry (objects field by field, arrays and values replaced) and validated as a whole.
+ */
+export const EntryPatchSchema = EntryObjectSchema.partial()
+  .required({ id: true })
+  // Objects are merged, so a patch may give only some of theirs: new "flag" examples keep the
+  // "pass" ones below.
+  .extend({
+    examples: ExamplesSchema.partial().optional(),
+    rewrite: RewriteSchema.partial().optional(),
+  });
+export type EntryPatch = z.infer<typeof EntryPatchSchema>;
+
+const lexiconShape = {
+  $schema: z.string().optional(),
+  name: text('name'),
+  version: text('version'),
+  locale: LocaleSchema.optional(),
+  description: text('description').optional(),
+  entries: z.array(EntrySchema, { error: 'expected "entries" as an array of entry objects' }),
+  disable: z
+    .array(kebabId, { error: 'expected an array of entry ids' })
+    .optional()
+    .describe('Entry ids from earlier layers to switch off.'),
+  allow: stringList('phrases')
+    .optional()
+    .describe('Phrases never to flag, e.g. "claims department".'),
+  prompts: z
+    .array(z.unknown(), { error: 'expected an array' })
+    .optional()
+    .describe('Reserved for the prompt kit.'),
+};
+const lexiconError = { error: 'expected a lexicon object with "name", "version" and "entries"' };
+
+/** A lexicon whose entries are all whole (the default lexicon, or a layer with no patches). */
 export const LexiconSchema = z
-  .strictObject(
-    {
-      $schema: z.string().optional(),
-      name: text('name'),
-      version: text('version'),
-      locale: LocaleSchema.optional(),
-      description: text('description').optional(),
-      entries: z.array(EntrySchema, { error: 'expected "entries" as an array of entry objects' }),
-      disable: z
-        .array(kebabId, { error: 'expected an array of entry ids' })
-        .optional()
-        .describe('Entry ids from earlier layers to switch off.'),
-      allow: stringList('phrases')
-        .optional()
-        .describe('Phrases never to flag, e.g. "claims department".'),
-      prompts: z
-        .array(z.unknown(), { error: 'expected an array' })
-        .optional()
-        .describe('Reserved for the prompt kit.'),
-    },
-    { error: 'expected a lexicon object with "name", "version" and "entries"' },
-  )
+  .strictObject(lexiconShape, lexiconError)
   .superRefine((lexicon, ctx) => {
     const seenIds = new Map<string, number>();
     lexicon.entries.forEach((entry, index) => {
@@ -334,4 +363,27 @@ export const LexiconSchema = z
       } else seenIds.set(entry.id, index);
     });
   });
-export type Lexicon = z.infer<typeof LexiconSchema>;
+
+/**
+ * A lexicon file as written: an entry may be whole, or a patch of an entry in a layer below.
+ * Used for the top-level fields and the JSON Schema; validate.ts checks each entry on its own.
+ */
+export const LexiconFileSchema = z.strictObject(
+  {
+    ...lexiconShape,
+    entries: z
+      .array(z.union([EntrySchema, EntryPatchSchema]), {
+        error: 'expected "entries" as an array of entry objects',
+      })
+      .describe(
+        'Whole entries, or patches: { "id": "claims", "severity": "info" } changes only those fields of the entry with that id in a layer below.',
+      ),
+  },
+  lexiconError,
+);
+
+/**
+ * A validated layer. `entries` are whole; `patches` (set by validation) are the file's entries
+ * that change an entry below, as written, applied by mergeLayers in the engine too.
+ */
+export type Lexicon = z.infer<typeof LexiconSchema> & { patches?: EntryPatch[] };

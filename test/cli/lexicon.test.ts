@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from './run-cli.ts';
+import { fixture, runCli, tempDir } from './run-cli.ts';
 
 describe('lexicon validate', () => {
   it('prints "FILE: ok (N entries)" per valid file and exits 0', async () => {
@@ -72,5 +72,204 @@ describe('lexicon schema', () => {
     expect(stdout).toBe(`${JSON.stringify(schema, null, 2)}\n`);
     expect(stderr).toBe('');
     expect(status).toBe(0);
+  });
+});
+
+const v = (name: string) => fixture(`validate/${name}`);
+
+/** Runs `lexicon validate` and expects it to fail with exactly these lines, and nothing on stdout. */
+async function expectRefused(files: string[], lines: string[]) {
+  const { stdout, stderr, status } = await runCli(['lexicon', 'validate', ...files]);
+  expect(stderr).toBe(lines.map((line) => `alongside: ${line}\n`).join(''));
+  expect(stdout).toBe('');
+  expect(status).toBe(2);
+}
+
+describe('lexicon validate: partial overrides', () => {
+  it('takes a JSONC patch of one field, and check applies it', async () => {
+    const file = v('patch-severity.jsonc');
+    const validated = await runCli(['lexicon', 'validate', file]);
+    expect(validated).toEqual({
+      stdout: `${file}: ok (0 entries, 1 patch)\n`,
+      stderr: '',
+      status: 0,
+    });
+    const checked = await runCli(['check', '--format', 'json', '--lexicon', file, '-'], {
+      input: 'She claims it hurts.',
+    });
+    const findings = (
+      JSON.parse(checked.stdout) as { findings: { entryId: string; severity: string }[] }[]
+    )
+      .flatMap((f) => f.findings)
+      .map((f) => [f.entryId, f.severity]);
+    expect(findings).toEqual([['claims', 'info']]);
+  });
+
+  it('switches an entry off with { "id", "enabled": false }', async () => {
+    const file = v('switch-off.json');
+    const validated = await runCli(['lexicon', 'validate', file]);
+    expect(validated).toEqual({
+      stdout: `${file}: ok (0 entries, 1 patch)\n`,
+      stderr: '',
+      status: 0,
+    });
+    const checked = await runCli(['check', '--format', 'json', '--lexicon', file, '-'], {
+      input: 'She claims it hurts.',
+    });
+    expect(checked.status).toBe(0);
+  });
+
+  it('validates each file over the ones before it: a personal file patches a service entry', async () => {
+    const [service, personal] = [v('service.json'), v('personal.jsonc')];
+    const { stdout, stderr, status } = await runCli(['lexicon', 'validate', service, personal]);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(`${service}: ok (1 entry)\n${personal}: ok (0 entries, 1 patch)\n`);
+    expect(status).toBe(0);
+    // Alone, over the default lexicon only, the patch has nothing to patch.
+    await expectRefused(
+      [personal],
+      [
+        `${personal}: entries[0].id: there is no entry "ours-alleges" in the layers below to patch, and a new entry needs every field (missing "category", "severity", "message", "why", "sources")`,
+      ],
+    );
+  });
+
+  it('names the id a patch meant', async () => {
+    const file = v('unknown-patch.json');
+    await expectRefused(
+      [file],
+      [
+        `${file}: entries[0].id: there is no entry "claim" in the layers below to patch; did you mean "claims"?`,
+      ],
+    );
+  });
+
+  it('asks a patch that changes phrases for its own examples', async () => {
+    const file = v('patch-phrases.json');
+    await expectRefused(
+      [file],
+      [
+        `${file}: entries[0].examples: this patch changes "phrases", so give its own "examples" ("flag" sentences with their "corrections", and "pass" ones); those of "claims" below were written for its old wording`,
+      ],
+    );
+  });
+});
+
+describe('lexicon validate: what can never work', () => {
+  it('checks disable ids against the layers below, with "did you mean"', async () => {
+    const file = v('unknown-disable.json');
+    await expectRefused(
+      [file],
+      [
+        `${file}: disable[0]: there is no entry "degenerate-to-patient" in the layers below to switch off; did you mean "degenerative-to-patient"?`,
+      ],
+    );
+  });
+
+  it('refuses an allow phrase with punctuation the tokenizer drops', async () => {
+    const file = v('allow-punctuation.json');
+    await expectRefused(
+      [file],
+      [
+        `${file}: allow[0]: never matches: "Dr. Jones claims" contains ".", which never joins words in text; use only words, spaces, hyphens and apostrophes`,
+      ],
+    );
+  });
+
+  it('refuses a context phrase further back than the matcher looks', async () => {
+    const file = v('context-too-long.json');
+    await expectRefused(
+      [file],
+      [
+        `${file}: entries[0].context.notPrecededBy[0]: "one two three four five six …" has 9 words; a notPrecededBy phrase may have at most 8, as the matcher looks no further back, so it would never match`,
+      ],
+    );
+  });
+
+  it('accepts only https source addresses', async () => {
+    const file = v('http-source.json');
+    await expectRefused(
+      [file],
+      [`${file}: entries[0].sources[0].url: expected a full web address starting with https://`],
+    );
+  });
+
+  it('refuses a 2,000-word phrase and a file over 2,000,000 characters', async () => {
+    const tmp = tempDir();
+    try {
+      const phrase = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ');
+      const whole = {
+        id: 'ours-long',
+        category: 'labels',
+        severity: 'info',
+        phrases: [phrase],
+        message: 'm',
+        why: 'w',
+        sources: [{ citation: 'c', year: 2024 }],
+        alternatives: ['x'],
+        examples: { flag: ['x'], pass: ['y'] },
+      };
+      const long = tmp.write(
+        'long.json',
+        JSON.stringify({ name: 'x', version: '1', entries: [whole] }),
+      );
+      await expectRefused(
+        [long],
+        [
+          `${long}: entries[0].phrases[0]: "w0 w1 w2 w3 w4 w5 …" has 2,000 words; a phrase ([context] words included) may have at most 20`,
+        ],
+      );
+      const allow = tmp.write(
+        'allow.json',
+        JSON.stringify({ name: 'x', version: '1', allow: [phrase], entries: [] }),
+      );
+      await expectRefused(
+        [allow],
+        [
+          `${allow}: allow[0]: "w0 w1 w2 w3 w4 w5 …" has 2,000 words; an allow phrase may have at most 20`,
+        ],
+      );
+      const text = `{ "name": "${'x'.repeat(2_000_000)}", "version": "1", "entries": [] }`;
+      const big = tmp.write('big.json', text);
+      await expectRefused(
+        [big],
+        [
+          `${big}: is ${text.length.toLocaleString('en-GB')} characters; a lexicon file may have at most 2,000,000 (about 2 MB): split it into layers`,
+        ],
+      );
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('keeps the line and column of a JSONC syntax error', async () => {
+    const tmp = tempDir();
+    try {
+      const file = tmp.write(
+        'broken.jsonc',
+        '{\n  // a comment is fine\n  "name": "Broken",\n  "entries": [{ "id": "claims" "severity": "info" }]\n}\n',
+      );
+      await expectRefused(
+        [file],
+        [`${file}: not valid JSON at line 4, column 32: a comma was expected`],
+      );
+    } finally {
+      tmp.remove();
+    }
+  });
+});
+
+describe('lexicon validate: examples', () => {
+  it('reports each failing example with its sentence and what happened', async () => {
+    const file = v('examples-fail.json');
+    await expectRefused(
+      [file],
+      [
+        `${file}: entries[0].examples.flag[0]: "She claims it hurts." is not flagged by "ours-alleges"; it flags "claims" by "claims" instead`,
+        `${file}: entries[0].examples.flag[1]: "He alleges pain and alleges fatigue." is flagged at "alleges", "alleges", not at "alleges pain"`,
+        `${file}: entries[0].examples.flag[2].corrections[0]: alternative 1 leaves "He reports pain.", not "He says pain."`,
+        `${file}: entries[0].examples.pass[0]: "He alleges nothing of the sort." should not be flagged by "ours-alleges", but it flags "alleges"`,
+      ],
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconJsonSchema, parseLexicon, validateLexicon } from '../../core/index.ts';
+import { compile, lexiconJsonSchema, parseLexicon, validateLexicon } from '../../core/index.ts';
 import { entry, lexicon } from '../fixtures/mini-lexicon.ts';
 
 const errorsOf = (input: unknown) => {
@@ -132,11 +132,15 @@ describe('lexiconJsonSchema', () => {
     const schema = lexiconJsonSchema() as {
       required: string[];
       properties: {
-        entries: { items: { required: string[]; properties: Record<string, unknown> } };
+        entries: {
+          items: { anyOf: { required: string[]; properties: Record<string, unknown> }[] };
+        };
       };
     };
     expect(schema.required).toEqual(expect.arrayContaining(['name', 'version', 'entries']));
-    expect(schema.properties.entries.items.required).toEqual(
+    // An item is a whole entry or a patch (its id and the fields it changes).
+    const [whole, patch] = schema.properties.entries.items.anyOf;
+    expect(whole!.required).toEqual(
       expect.arrayContaining([
         'id',
         'category',
@@ -147,6 +151,283 @@ describe('lexiconJsonSchema', () => {
         'examples',
       ]),
     );
-    expect(Object.keys(schema.properties.entries.items.properties)).toContain('context');
+    expect(patch!.required).toEqual(['id']);
+    expect(Object.keys(whole!.properties)).toContain('context');
+    expect(Object.keys(patch!.properties)).toContain('severity');
+  });
+});
+
+/** A real entry, whose examples the engine can run. */
+const claims = entry({
+  id: 'claims',
+  phrases: ['claims'],
+  alternatives: ['reports', 'says'],
+  examples: {
+    flag: [
+      {
+        text: 'She claims it hurts.',
+        corrections: ['She reports it hurts.', 'She says it hurts.'],
+      },
+    ],
+    pass: ['She reports pain.'],
+  },
+});
+const base = lexicon([claims, entry({ id: 'degenerative-to-patient', phrases: ['degenerative'] })]);
+const layer = (extra: Record<string, unknown>) => ({
+  name: 'ours',
+  version: '1',
+  entries: [],
+  ...extra,
+});
+const layerErrors = (input: unknown, examples = false) => {
+  const result = validateLexicon(input, { below: [base], examples });
+  return result.ok ? [] : result.errors;
+};
+
+describe('sources, allow and context phrases that could never work', () => {
+  const withUrl = (url: string) =>
+    lexicon([entry({ id: 'a', phrases: ['a'], sources: [{ citation: 'x', year: 2020, url }] })]);
+
+  it('accepts only https source addresses', () => {
+    expect(errorsOf(withUrl('https://example.org/guide'))).toEqual([]);
+    for (const url of ['javascript:alert(1)', 'http://example.org/guide', 'ftp://example.org/x']) {
+      expect(errorsOf(withUrl(url))).toEqual([
+        'entries[0].sources[0].url: expected a full web address starting with https://',
+      ]);
+    }
+  });
+
+  it('refuses an allow phrase with punctuation the tokenizer drops', () => {
+    expect(errorsOf(lexicon([], { allow: ['Dr. Jones claims', 'claims department'] }))).toEqual([
+      'allow[0]: never matches: "Dr. Jones claims" contains ".", which never joins words in text; use only words, spaces, hyphens and apostrophes',
+    ]);
+  });
+
+  it('refuses a 2,000-word phrase, allow phrase or context phrase, and takes 20 words', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    expect(errorsOf(lexicon([entry({ id: 'a', phrases: [words(20)] })]))).toEqual([]);
+    expect(errorsOf(lexicon([entry({ id: 'a', phrases: [words(2000)] })]))).toEqual([
+      'entries[0].phrases[0]: "w0 w1 w2 w3 w4 w5 …" has 2,000 words; a phrase ([context] words included) may have at most 20',
+    ]);
+    expect(errorsOf(lexicon([], { allow: [words(2000)] }))).toEqual([
+      'allow[0]: "w0 w1 w2 w3 w4 w5 …" has 2,000 words; an allow phrase may have at most 20',
+    ]);
+    const ctx = (rule: string, n: number) =>
+      errorsOf(lexicon([entry({ id: 'a', phrases: ['a'], context: { [rule]: [words(n)] } })]));
+    expect(ctx('notFollowedBy', 2000)).toEqual([
+      'entries[0].context.notFollowedBy[0]: "w0 w1 w2 w3 w4 w5 …" has 2,000 words; a notFollowedBy phrase may have at most 20',
+    ]);
+  });
+
+  it('refuses a phrase before the match longer than the matcher looks back, whatever the window', () => {
+    const ctx = (rule: string, phrase: string, window = 12) =>
+      errorsOf(
+        lexicon([entry({ id: 'a', phrases: ['a'], context: { [rule]: [phrase], window } })]),
+      );
+    const eight = 'one two three four five six seven eight';
+    expect(ctx('notPrecededBy', eight)).toEqual([]);
+    expect(ctx('onlyPrecededBy', eight, 1)).toEqual([]);
+    expect(ctx('notPrecededBy', `${eight} nine`)).toEqual([
+      'entries[0].context.notPrecededBy[0]: "one two three four five six …" has 9 words; a notPrecededBy phrase may have at most 8, as the matcher looks no further back, so it would never match',
+    ]);
+    // After the match there is no such limit: the phrase only has to start within the window.
+    expect(ctx('onlyFollowedBy', `${eight} nine`, 1)).toEqual([]);
+  });
+
+  it('proves those limits against the engine: 8 words back match, 9 never do', () => {
+    const eight = 'one two three four five six seven eight';
+    for (const [phrase, matches] of [
+      [eight, true],
+      [`zero ${eight}`, false],
+    ] as const) {
+      const m = compile([
+        lexicon([entry({ id: 'a', phrases: ['claims'], context: { notPrecededBy: [phrase] } })]),
+      ]);
+      // notPrecededBy matching means the entry stays quiet.
+      expect(m.find(`${phrase} claims it.`).length === 0).toBe(matches);
+    }
+  });
+
+  it('refuses a file over the size limit before parsing it', () => {
+    const big = JSON.stringify(lexicon([])).replace('"test"', `"${'x'.repeat(2_000_001)}"`);
+    expect(parseLexicon(big)).toEqual({
+      ok: false,
+      errors: [
+        `is ${big.length.toLocaleString('en-GB')} characters; a lexicon file may have at most 2,000,000 (about 2 MB): split it into layers`,
+      ],
+    });
+  });
+});
+
+describe('JSONC', () => {
+  it('accepts comments and trailing commas', () => {
+    const result = parseLexicon(`{
+      // Our service's additions: why the list is what it is goes here.
+      "name": "ours", /* inline */ "version": "1",
+      "entries": [],
+      "allow": ["claims department",],
+    }`);
+    expect(result.ok && result.lexicon.allow).toEqual(['claims department']);
+  });
+
+  it('keeps the line and column of a syntax error, and names a comment left open', () => {
+    expect(parseLexicon('{\n  // fine\n  "name": "x",\n  "entries": [,]\n}')).toEqual({
+      ok: false,
+      errors: ['not valid JSON at line 4, column 15: a value was expected'],
+    });
+    expect(parseLexicon('{ "name": "x" /* open')).toEqual({
+      ok: false,
+      errors: ['not valid JSON at line 1, column 15: a comment is not closed (a /* needs its */)'],
+    });
+  });
+
+  it('reports a field given twice, and reads "__proto__" as an ordinary field', () => {
+    expect(parseLexicon('{ "name": "a",\n "name": "b", "version": "1", "entries": [] }')).toEqual({
+      ok: false,
+      errors: ['"name" is given twice in one object (again at line 2, column 2); keep one'],
+    });
+    const proto = parseLexicon('{ "name": "a", "version": "1", "entries": [], "__proto__": {} }');
+    expect(proto.ok ? [] : proto.errors).toEqual([
+      '__proto__: unknown field "__proto__"; allowed here: $schema, name, version, locale, description, entries, disable, allow, prompts',
+    ]);
+  });
+});
+
+describe('a layer over the layers below', () => {
+  it('takes a patch of only the fields it changes, validated as the whole patched entry', () => {
+    const result = validateLexicon(layer({ entries: [{ id: 'claims', severity: 'info' }] }), {
+      below: [base],
+      examples: true,
+    });
+    expect(result.ok && result.lexicon).toMatchObject({
+      entries: [],
+      patches: [{ id: 'claims', severity: 'info' }],
+    });
+    expect(layerErrors(layer({ entries: [{ id: 'claims', enabled: false }] }))).toEqual([]);
+    expect(layerErrors(layer({ entries: [{ id: 'claims', severity: 'loud' }] }))).toEqual([
+      'entries[0].severity: expected one of "info", "suggest" or "warn"',
+    ]);
+    // The fields it keeps must still make a valid entry with the ones it changes.
+    expect(
+      layerErrors(
+        layer({
+          entries: [
+            { id: 'claims', alternatives: [], examples: { flag: ['She claims.'], pass: ['x'] } },
+          ],
+        }),
+      ),
+    ).toEqual([
+      'entries[0].alternatives: give at least one alternative, or "advice" on removing the phrase (in "claims" as patched)',
+    ]);
+  });
+
+  it('says when a patch names no entry below, with the id that was meant', () => {
+    expect(layerErrors(layer({ entries: [{ id: 'claim', severity: 'info' }] }))).toEqual([
+      'entries[0].id: there is no entry "claim" in the layers below to patch; did you mean "claims"?',
+    ]);
+    expect(layerErrors(layer({ entries: [{ id: 'zzz-new', severity: 'info' }] }))).toEqual([
+      'entries[0].id: there is no entry "zzz-new" in the layers below to patch, and a new entry needs every field (missing "category", "message", "why", "sources", "alternatives", "examples")',
+    ]);
+  });
+
+  it('asks a patch that changes phrases or alternatives for its own examples and corrections', () => {
+    expect(layerErrors(layer({ entries: [{ id: 'claims', phrases: ['alleges'] }] }))).toEqual([
+      'entries[0].examples: this patch changes "phrases", so give its own "examples" ("flag" sentences with their "corrections", and "pass" ones); those of "claims" below were written for its old wording',
+    ]);
+    const newWording = { id: 'claims', alternatives: ['tells us'] };
+    expect(
+      layerErrors(
+        layer({ entries: [{ ...newWording, examples: { flag: ['She claims it hurts.'] } }] }),
+        true,
+      ),
+    ).toEqual([
+      'entries[0].examples.flag[0]: give the sentence each alternative leaves, as { "text": "…", "corrections": ["She tells us it hurts."] }',
+    ]);
+    const corrected = {
+      ...newWording,
+      examples: {
+        flag: [{ text: 'She claims it hurts.', corrections: ['She tells us it hurts.'] }],
+      },
+    };
+    expect(layerErrors(layer({ entries: [corrected] }), true)).toEqual([]);
+  });
+
+  it('checks disable ids against the layers below, with the id that was meant', () => {
+    expect(layerErrors(layer({ disable: ['degenerative-to-patient'] }))).toEqual([]);
+    expect(layerErrors(layer({ disable: ['degeneration-to-patient', 'nothing-like-it'] }))).toEqual(
+      [
+        'disable[0]: there is no entry "degeneration-to-patient" in the layers below to switch off; did you mean "degenerative-to-patient"?',
+        'disable[1]: there is no entry "nothing-like-it" in the layers below to switch off',
+      ],
+    );
+  });
+
+  it('without layers below, every entry must be whole', () => {
+    expect(errorsOf(layer({ entries: [{ id: 'claims', severity: 'info' }] }))[0]).toBe(
+      'entries[0].category: required field is missing (expected a string id)',
+    );
+  });
+});
+
+describe('examples run through the engine', () => {
+  const run = (patch: Record<string, unknown>) =>
+    layerErrors(
+      layer({ entries: [{ ...claims, id: 'ours', phrases: ['alleges'], ...patch }] }),
+      true,
+    );
+
+  it('says what happened to a flag example that is not flagged', () => {
+    expect(
+      run({
+        examples: {
+          flag: [
+            { text: 'She claims it hurts.', corrections: ['She reports it hurts.'] },
+            { text: 'She is well.', corrections: ['She is well.'] },
+          ],
+          pass: ['She reports pain.'],
+        },
+      }),
+    ).toEqual([
+      'entries[0].examples.flag[0]: "She claims it hurts." is not flagged by "ours"; it flags "claims" by "claims" instead',
+      'entries[0].examples.flag[1]: "She is well." is not flagged by "ours"; nothing in it is flagged',
+    ]);
+  });
+
+  it('checks the match the example names as "flagged", or else the first', () => {
+    const flag = (example: Record<string, unknown>) =>
+      run({
+        examples: { flag: [{ corrections: ['x'], ...example }], pass: ['y'] },
+        alternatives: ['x'],
+      });
+    const twice = 'He alleges pain and alleges fatigue.';
+    expect(
+      flag({ text: twice, flagged: 'alleges', corrections: ['He x pain and alleges fatigue.'] }),
+    ).toEqual([]);
+    expect(
+      flag({
+        text: twice,
+        flagged: 'alleges pain',
+        corrections: ['He x pain and alleges fatigue.'],
+      }),
+    ).toEqual([
+      'entries[0].examples.flag[0]: "He alleges pain and alleges fatigue." is flagged at "alleges", "alleges", not at "alleges pain"',
+    ]);
+    // Where it fires is pinned by the corrected sentence: the first match, not the second.
+    expect(flag({ text: twice, corrections: ['He alleges pain and x fatigue.'] })).toEqual([
+      'entries[0].examples.flag[0].corrections[0]: alternative 1 leaves "He x pain and alleges fatigue.", not "He alleges pain and x fatigue."',
+    ]);
+  });
+
+  it('names what a pass example flags', () => {
+    expect(
+      run({
+        examples: {
+          flag: [{ text: 'He alleges pain.', corrections: ['He reports pain.', 'He says pain.'] }],
+          pass: ['He alleges nothing.'],
+        },
+      }),
+    ).toEqual([
+      'entries[0].examples.pass[0]: "He alleges nothing." should not be flagged by "ours", but it flags "alleges"',
+    ]);
   });
 });
