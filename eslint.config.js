@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', '.cache', '.tmp', 'coverage'] },
+  { ignores: ['node_modules', '.output', 'dist', '.wxt', '.cache', '.tmp', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

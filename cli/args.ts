@@ -1,5 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DOCUMENT_KINDS, LOCALES, type DocumentKind, type Locale } from '../core/index.ts';
+import {
+  DOCUMENT_KINDS,
+  LOCALES,
+  SEVERITIES,
+  type DocumentKind,
+  type Locale,
+  type Severity,
+} from '../core/index.ts';
 import { UsageError } from './errors.ts';
 import { STDIN } from './read-input.ts';
 
@@ -19,6 +26,8 @@ export interface CheckCommand {
   useDefaultLexicon: boolean;
   locale: Locale | undefined;
   documentKind: KindOption;
+  /** Only findings at least this severe are reported; undefined reports every one. */
+  minSeverity: Severity | undefined;
   /** Empty when the user gave no FILE: main decides between stdin and a usage error. */
   files: string[];
 }
@@ -68,11 +77,25 @@ function parseCheck(args: string[]): Command {
       'no-default-lexicon': { type: 'boolean' },
       locale: { type: 'string' },
       kind: { type: 'string' },
+      'min-severity': { type: 'string' },
     },
     'check',
   );
   if (values.help) return { kind: 'help', topic: 'check' };
   const lexicons = values.lexicon ?? [];
+  // An unset shell variable ("$LETTER") gives an empty argument: say so, not ": no such file".
+  if (positionals.includes('')) {
+    throw new UsageError('an empty FILE name was given (""); is a shell variable unset?');
+  }
+  if (lexicons.includes('')) {
+    throw new UsageError('--lexicon was given an empty FILE name (""); is a shell variable unset?');
+  }
+  if (values['no-default-lexicon'] && lexicons.length === 0) {
+    // Otherwise nothing is checked and the run says "No suggestions", which reads as a clean bill.
+    throw new UsageError(
+      '--no-default-lexicon needs at least one --lexicon FILE, or there is nothing to check against',
+    );
+  }
   // Stdin can only be read once.
   if ([...lexicons, ...positionals].filter((p) => p === STDIN).length > 1) {
     throw new UsageError('"-" (stdin) can be given only once');
@@ -84,6 +107,10 @@ function parseCheck(args: string[]): Command {
     useDefaultLexicon: !values['no-default-lexicon'],
     locale: values.locale === undefined ? undefined : oneOf(values.locale, LOCALES, '--locale'),
     documentKind: values.kind === undefined ? 'auto' : oneOf(values.kind, KINDS, '--kind'),
+    minSeverity:
+      values['min-severity'] === undefined
+        ? undefined
+        : oneOf(values['min-severity'], SEVERITIES, '--min-severity'),
     files: positionals,
   };
 }

@@ -1,14 +1,18 @@
 import {
   compile,
   detectDocumentKind,
+  paragraphRanges,
   type DocumentKindGuess,
   type Finding,
+  type FindOptions,
   type Lexicon,
   type Locale,
+  type Severity,
 } from '../core/index.ts';
 import type { KindOption } from './args.ts';
-import type { Input } from './read-input.ts';
+import { UsageError } from './errors.ts';
 import { createLineIndex } from './line-index.ts';
+import { readInput, type Input } from './read-input.ts';
 
 export interface LocatedFinding extends Finding {
   line: number;
@@ -19,25 +23,100 @@ export interface CheckedFile {
   file: string;
   /** The kind the file was read as: given with --kind, or detected from its text. */
   kind: DocumentKindGuess;
+  /** The text the engine read: the input with each lone CR as LF (same length, same offsets). */
   text: string;
-  findings: LocatedFinding[];
+  /** Found a paragraph at a time as they are read, so a file's findings are never all in memory. */
+  findings: Iterable<LocatedFinding>;
+  /** How many findings have been read from `findings` so far. */
+  readonly found: number;
 }
 
-/** Runs the layered lexicons over each input and places every finding on a line and column. */
-export function checkInputs(
-  inputs: readonly Input[],
-  lexicons: readonly Lexicon[],
-  locale: Locale | undefined,
-  kind: KindOption = 'auto',
-): CheckedFile[] {
-  const matcher = compile(lexicons, locale ? { locale } : {});
-  return inputs.map(({ name, text }) => {
-    const position = createLineIndex(text);
-    const documentKind = kind === 'auto' ? detectDocumentKind(text) : kind;
-    const findings = matcher.find(text, { documentKind }).map((finding) => ({
-      ...finding,
-      ...position(finding.start),
-    }));
-    return { file: name, kind: documentKind, text, findings };
-  });
+export interface CheckOptions {
+  locale: Locale | undefined;
+  kind: KindOption;
+  minSeverity: Severity | undefined;
+}
+
+/**
+ * A lone CR (old Mac files) becomes LF, so every part of the engine that looks at line breaks
+ * (paragraphs, sentence starts, the document-kind detector's lines) sees one. Offsets are kept.
+ */
+const asLf = (text: string) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+
+/** Compiles the layered lexicons once; `check` then runs them over one input at a time. */
+export function createChecker(lexicons: readonly Lexicon[], options: CheckOptions) {
+  const matcher = compile(lexicons, options.locale ? { locale: options.locale } : {});
+  return {
+    check({ name, text: original }: Input): CheckedFile {
+      const text = asLf(original);
+      const documentKind = options.kind === 'auto' ? detectDocumentKind(text) : options.kind;
+      const find: FindOptions = { documentKind };
+      if (options.minSeverity) find.minSeverity = options.minSeverity;
+      let found = 0;
+      function* findings(): Generator<LocatedFinding> {
+        const position = createLineIndex(original);
+        // `matcher.find` is exactly this loop; done here, only one paragraph's findings are held.
+        for (const [from, to] of paragraphRanges(text)) {
+          for (const finding of matcher.findInParagraph(text, from, to, find)) {
+            found++;
+            const { start, end } = finding;
+            yield { ...finding, match: original.slice(start, end), ...position(start) };
+          }
+        }
+      }
+      return {
+        file: name,
+        kind: documentKind,
+        text,
+        findings: findings(),
+        get found() {
+          return found;
+        },
+      };
+    },
+  };
+}
+
+/** Files read this many at a time: far under any open-file limit, enough to keep the disk busy. */
+export const READ_CONCURRENCY = 16;
+/** Read-ahead stops while this much text waits to be checked, so memory stays bounded. */
+const READ_AHEAD_BYTES = 64 * 1024 * 1024;
+
+export type ReadResult = { input: Input; error?: never } | { input?: never; error: UsageError };
+
+/**
+ * Reads the paths a few at a time and yields each result in the order given, as soon as it and
+ * every one before it are read. A file that cannot be read is yielded as its error, so the run
+ * can report it and go on; errors that are not UsageErrors are bugs and are thrown.
+ */
+export async function* readInOrder(
+  paths: readonly string[],
+  concurrency = READ_CONCURRENCY,
+): AsyncGenerator<ReadResult> {
+  const queue: Promise<{ result: ReadResult; size: number } | { bug: unknown }>[] = [];
+  let next = 0;
+  let waiting = 0;
+  const start = (path: string) =>
+    readInput(path).then(
+      (input) => {
+        const size = input.text.length * 2;
+        waiting += size;
+        return { result: { input }, size };
+      },
+      (error: unknown) =>
+        error instanceof UsageError ? { result: { error }, size: 0 } : { bug: error },
+    );
+  const fill = () => {
+    while (next < paths.length && queue.length < concurrency && waiting < READ_AHEAD_BYTES) {
+      queue.push(start(paths[next++]!));
+    }
+  };
+  fill();
+  while (queue.length > 0) {
+    const settled = await queue.shift()!;
+    if ('bug' in settled) throw settled.bug;
+    waiting -= settled.size;
+    fill();
+    yield settled.result;
+  }
 }

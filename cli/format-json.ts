@@ -1,27 +1,46 @@
-import type { CheckedFile } from './check.ts';
+import type { CheckedFile, LocatedFinding } from './check.ts';
+import type { Reporter } from './report.ts';
 
 /**
- * One `{ file, findings }` per input. Fields are picked explicitly so the JSON stays a stable
- * contract for scripts even when the engine's Finding grows.
+ * Fields are picked explicitly so the JSON stays a stable contract for scripts even when the
+ * engine's Finding grows.
  */
-export function formatJson(files: readonly CheckedFile[]): string {
-  const out = files.map(({ file, kind, findings }) => ({
-    file,
-    kind,
-    findings: findings.map((f) => ({
-      entryId: f.entryId,
-      category: f.category,
-      severity: f.severity,
-      start: f.start,
-      end: f.end,
-      line: f.line,
-      column: f.column,
-      match: f.match,
-      message: f.message,
-      suggestions: f.suggestions,
-      replacements: f.replacements.map(({ start, end, text }) => ({ start, end, text })),
-      ...(f.advice ? { advice: f.advice } : {}),
-    })),
-  }));
-  return `${JSON.stringify(out, null, 2)}\n`;
+function findingJson(f: LocatedFinding): string {
+  return JSON.stringify({
+    entryId: f.entryId,
+    category: f.category,
+    severity: f.severity,
+    start: f.start,
+    end: f.end,
+    line: f.line,
+    column: f.column,
+    match: f.match,
+    message: f.message,
+    suggestions: f.suggestions,
+    replacements: f.replacements.map(({ start, end, text }) => ({ start, end, text })),
+    ...(f.advice ? { advice: f.advice } : {}),
+  });
+}
+
+/**
+ * One array of `{ file, kind, findings }`, one per input read, written as it goes: each finding
+ * is one line, so the array can be far larger than any string (or memory) could hold, and it is
+ * closed whatever happens to the files in between.
+ */
+export function jsonReporter(): Reporter {
+  let files = 0;
+  return {
+    begin: () => '[',
+    *file(checked: CheckedFile) {
+      const head = JSON.stringify({ file: checked.file, kind: checked.kind }).slice(0, -1);
+      yield `${files++ === 0 ? '' : ','}\n  ${head},"findings":[`;
+      let first = true;
+      for (const f of checked.findings) {
+        yield `${first ? '' : ','}\n    ${findingJson(f)}`;
+        first = false;
+      }
+      yield first ? ']}' : '\n  ]}';
+    },
+    end: () => `${files === 0 ? '' : '\n'}]\n`,
+  };
 }

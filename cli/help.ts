@@ -29,10 +29,12 @@ Options:
   --format text|json         Output format (default: text)
   --lexicon FILE             Add a lexicon layer after the default one; repeat for more layers,
                              later layers add, replace (by id) or disable entries
-  --no-default-lexicon       Use only the --lexicon files
+  --no-default-lexicon       Use only the --lexicon files (at least one is needed)
   --locale en-GB|en-US       Wording of messages and suggestions (default: en-GB)
   --kind KIND                letter-to-patient, letter-to-gp, clinical-note or auto (default:
                              auto, detected per file; entries for letters stay silent in notes)
+  --min-severity LEVEL       info, suggest or warn: report only findings at least this severe
+                             (default: info, every finding)
   -h, --help                 Show this help
 
 Text output: path:line:column  severity  message  (entry-id), then under it the sentence as the
@@ -41,6 +43,10 @@ JSON output: [{ "file", "kind", "findings": [{ entryId, category, severity, star
 column, match, message, suggestions, replacements: [{ start, end, text }], advice? }] }]; one
 replacement per suggestion, in order; line and column are 1-based; start, end and columns are
 UTF-16 offsets into the input.
+
+Files are checked and reported one at a time, in the order given; an input over 50 MB is
+refused. A file that cannot be read gets one line on stderr, the others are still checked (the
+JSON array is still complete) and the exit code is 2.
 
 ${EXIT_CODES}
 `;

@@ -1,9 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { UsageError } from './errors.ts';
 
 /** The path a user types for stdin, and how stdin is named in messages and output. */
 export const STDIN = '-';
 export const STDIN_NAME = '<stdin>';
+
+/**
+ * The largest input checked, per file: far beyond any letter, and small enough that the text,
+ * its line index and one paragraph's findings fit in memory. Reading stops as soon as an input
+ * passes it, so `/dev/zero` or an endless pipe is refused rather than read until memory runs out.
+ */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+export const MAX_INPUT_DESCRIPTION = '50 MB';
 
 export interface Input {
   /** As the user wrote it, or `<stdin>`: findings point back to what they typed. */
@@ -18,20 +26,97 @@ const FILE_ERRORS: Record<string, string> = {
   EISDIR: 'is a directory; give the files inside it instead',
   EACCES: 'cannot be read (permission denied)',
   EPERM: 'cannot be read (permission denied)',
+  EMFILE: 'cannot be opened: too many files are open',
+  ENFILE: 'cannot be opened: too many files are open',
+  EIO: 'cannot be read (an input/output error)',
+  ELOOP: 'cannot be read (too many symbolic links)',
+  ENAMETOOLONG: 'cannot be read (the path is too long)',
 };
 
-async function readStdin(): Promise<Buffer> {
-  // Streamed rather than readFileSync(0), which fails with EAGAIN on some non-blocking pipes.
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+function tooLarge(name: string): UsageError {
+  return new UsageError(
+    `${name}: is larger than ${MAX_INPUT_DESCRIPTION}, the most alongside checks in one input; split it into smaller files`,
+  );
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
-  if (path === STDIN) return readStdin();
+const startsUtf16 = (bytes: Uint8Array) =>
+  (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+
+function utf16(name: string): UsageError {
+  return new UsageError(`${name}: looks like UTF-16 text; save it as UTF-8 and try again`);
+}
+
+function binary(name: string): UsageError {
+  return new UsageError(`${name}: contains NUL bytes, so it looks like a binary file, not text`);
+}
+
+/** Collects chunks up to `limit` bytes; stops at the first NUL byte or once past the limit. */
+class Collector {
+  private chunks: Uint8Array[] = [];
+  private total = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly limit: number,
+  ) {}
+
+  add(chunk: Uint8Array): void {
+    // Checked per chunk so a device such as /dev/zero is refused at its first read.
+    if (this.total === 0 && startsUtf16(chunk)) throw utf16(this.name);
+    if (chunk.includes(0)) throw binary(this.name);
+    this.total += chunk.length;
+    if (this.total > this.limit) throw tooLarge(this.name);
+    this.chunks.push(chunk);
+  }
+
+  bytes(): Uint8Array {
+    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.total);
+  }
+}
+
+async function readStdin(limit: number): Promise<Uint8Array> {
+  // Streamed rather than readFileSync(0), which fails with EAGAIN on some non-blocking pipes.
+  const collector = new Collector(STDIN_NAME, limit);
   try {
-    return await readFile(path);
+    for await (const chunk of process.stdin) collector.add(chunk as Buffer);
   } catch (error) {
+    // Stop reading an endless pipe; what is left in it is not ours to drain.
+    process.stdin.destroy();
+    throw error;
+  }
+  return collector.bytes();
+}
+
+const CHUNK = 1024 * 1024;
+
+async function readFileCapped(path: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    // A regular file's size is known: refuse it before reading a byte.
+    if (stat.isFile() && stat.size > limit) throw tooLarge(path);
+    const collector = new Collector(path, limit);
+    // Devices and pipes report no size; they are read a chunk at a time up to the limit.
+    const size = stat.isFile() ? Math.min(stat.size + 1, limit + 1) : CHUNK;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.max(size, 1));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      collector.add(buffer.subarray(0, bytesRead));
+    }
+    return collector.bytes();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readBytes(path: string, limit: number): Promise<Uint8Array> {
+  if (path === STDIN) return readStdin(limit);
+  try {
+    return await readFileCapped(path, limit);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const problem = FILE_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
     throw new UsageError(`${path}: ${problem}`);
@@ -66,12 +151,8 @@ function firstInvalidByte(bytes: Uint8Array): number {
  * give wrong offsets, and a binary file would give nonsense findings.
  */
 export function decodeText(name: string, bytes: Uint8Array): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new UsageError(`${name}: looks like UTF-16 text; save it as UTF-8 and try again`);
-  }
-  if (bytes.includes(0)) {
-    throw new UsageError(`${name}: contains NUL bytes, so it looks like a binary file, not text`);
-  }
+  if (startsUtf16(bytes)) throw utf16(name);
+  if (bytes.includes(0)) throw binary(name);
   // ignoreBOM keeps a BOM in the output, so dropping it below is explicit rather than a default.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let text: string;
@@ -86,8 +167,11 @@ export function decodeText(name: string, bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Reads a file, or stdin for `-`, as UTF-8 text. Throws a UsageError naming the file. */
-export async function readInput(path: string): Promise<Input> {
+/**
+ * Reads a file, or stdin for `-`, as UTF-8 text, refusing more than `limit` bytes. Throws a
+ * UsageError naming the file.
+ */
+export async function readInput(path: string, limit = MAX_INPUT_BYTES): Promise<Input> {
   const name = path === STDIN ? STDIN_NAME : path;
-  return { name, text: decodeText(name, await readBytes(path)) };
+  return { name, text: decodeText(name, await readBytes(path, limit)) };
 }

@@ -738,7 +738,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       }
       if (added) findings.sort(byPosition);
     }
-    if (gapEntries.length > 0 && text.indexOf('{', from) >= 0) {
+    // Only this paragraph is searched: indexOf from `from` would read to the end of the text.
+    if (gapEntries.length > 0 && text.slice(from, to).includes('{')) {
       const before = findings.length;
       for (const c of gapEntries) {
         if (!severityAllowed(c.severityRank, opts)) continue;

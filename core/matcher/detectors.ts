@@ -35,9 +35,9 @@ export function* unfilledGaps(
   from: number,
   to: number,
 ): Generator<{ start: number; end: number }> {
-  const gap = /\{[^{}\n]{1,60}\}/g;
-  gap.lastIndex = from;
-  for (let m = gap.exec(text); m && m.index + m[0].length <= to; m = gap.exec(text)) {
-    yield { start: m.index, end: m.index + m[0].length };
+  // Searched in the paragraph alone: a search from `from` through the whole text would read the
+  // rest of the text once per paragraph, quadratic over a long file (a gap never crosses `to`).
+  for (const m of text.slice(from, to).matchAll(/\{[^{}\n]{1,60}\}/g)) {
+    yield { start: from + m.index, end: from + m.index + m[0].length };
   }
 }

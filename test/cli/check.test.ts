@@ -220,6 +220,50 @@ describe('check, positions', () => {
   });
 });
 
+describe('check, CR-only line endings', () => {
+  it('a CR-only blank line ends a paragraph: a phrase does not match across it', async () => {
+    const joined = await findings([...BASE, '--kind', 'clinical-note'], 'He is non-\ncompliant.\n');
+    expect(joined.map((f) => f.entryId)).toEqual(['fixture-non-compliant']);
+    for (const breaks of ['\r\r', '\r \r', '\r\n\r\n', '\n\n']) {
+      const list = await findings(
+        [...BASE, '--kind', 'clinical-note'],
+        `He is non-${breaks}compliant.`,
+      );
+      expect(list).toEqual([]);
+    }
+  });
+
+  it('places findings on the right line and column after CR-only breaks', async () => {
+    const file = tmp.write('cr-lines.txt', 'One.\r\rTwo.\rShe claims it.\r\r  He claims so.');
+    expect((await findings([...BASE, file])).map((f) => [f.line, f.column, f.match])).toEqual([
+      [4, 5, 'claims'],
+      [6, 6, 'claims'],
+    ]);
+  });
+});
+
+describe('check --min-severity', () => {
+  const input = 'She claims so. He is non-compliant. Challenging behaviour.\n';
+  const severities = async (args: string[]) =>
+    (await findings([...BASE, ...args], input)).map((f) => f.severity);
+
+  it('reports only findings at least as severe as asked', async () => {
+    expect(await severities([])).toEqual(['suggest', 'warn', 'info']);
+    expect(await severities(['--min-severity', 'info'])).toEqual(['suggest', 'warn', 'info']);
+    expect(await severities(['--min-severity', 'suggest'])).toEqual(['suggest', 'warn']);
+    expect(await severities(['--min-severity', 'warn'])).toEqual(['warn']);
+  });
+
+  it('exits 0 when nothing is left at that severity', async () => {
+    const { report, status } = await checkJson(
+      [...BASE, '--min-severity', 'warn'],
+      'He claims so.\n',
+    );
+    expect(report[0]!.findings).toEqual([]);
+    expect(status).toBe(0);
+  });
+});
+
 describe('check, stdin', () => {
   it('reads stdin for "-" and names it <stdin>', async () => {
     const { stdout, status } = await runCli(['check', ...BASE, '-'], { input: 'He claims so.\n' });
@@ -253,12 +297,6 @@ describe('check, stdin', () => {
 describe('check, lexicon layering', () => {
   const text = 'She claims to be a ward seven regular and is non-compliant.\n';
   const ids = (list: JsonFinding[]) => list.map((f) => f.entryId);
-
-  it('--no-default-lexicon with no --lexicon finds nothing', async () => {
-    const { report, status } = await checkJson(['--no-default-lexicon'], text);
-    expect(report).toEqual([{ file: '<stdin>', kind: 'unsure', findings: [] }]);
-    expect(status).toBe(0);
-  });
 
   it('a later lexicon adds its entries to the earlier ones', async () => {
     const list = await findings([...BASE, '--lexicon', fixture('add-entry.json')], text);

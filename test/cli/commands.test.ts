@@ -20,7 +20,13 @@ describe('help and version', () => {
   it('alongside check --help describes every check option', async () => {
     const { stdout, status } = await runCli(['check', '--help']);
     expect(stdout).toMatch(/^Usage: alongside check /);
-    for (const option of ['--format', '--lexicon', '--no-default-lexicon', '--locale']) {
+    for (const option of [
+      '--format',
+      '--lexicon',
+      '--no-default-lexicon',
+      '--locale',
+      '--min-severity',
+    ]) {
       expect(stdout).toContain(option);
     }
     expect(status).toBe(0);

@@ -12,7 +12,7 @@ beforeAll(() => {
 });
 afterAll(() => tmp.remove());
 
-/** Every input or usage problem: exit 2, the given lines on stderr, and nothing at all on stdout. */
+/** Every usage problem: exit 2, the given lines on stderr, and nothing at all on stdout. */
 async function expectUsageError(args: string[], stderrLines: string[]) {
   const { stdout, stderr, status } = await runCli(args);
   expect(stderr).toBe(stderrLines.map((line) => `${line}\n`).join(''));
@@ -20,53 +20,73 @@ async function expectUsageError(args: string[], stderrLines: string[]) {
   expect(status).toBe(2);
 }
 
-describe('check: input problems exit 2 and print nothing on stdout', () => {
+/** An input that cannot be read: its line on stderr, every other input still checked, exit 2. */
+async function expectInputError(args: string[], stderrLines: string[], checked: string[]) {
+  const { stdout, stderr, status } = await runCli(['check', '--format', 'json', ...BASE, ...args]);
+  expect(stderr).toBe(stderrLines.map((line) => `${line}\n`).join(''));
+  const report = JSON.parse(stdout) as { file: string; findings: unknown[] }[];
+  expect(report.map((r) => r.file)).toEqual(checked);
+  expect(status).toBe(2);
+}
+
+describe('check: an input that cannot be read is reported, the others are still checked, exit 2', () => {
   it('a missing file', async () => {
     const missing = join(tmp.dir, 'missing.txt');
-    await expectUsageError(
-      ['check', ...BASE, good, missing],
-      [`alongside: ${missing}: no such file`],
-    );
+    await expectInputError([good, missing], [`alongside: ${missing}: no such file`], [good]);
   });
 
   it('a directory', async () => {
     const dir = join(tmp.dir, 'notes');
     mkdirSync(dir);
-    await expectUsageError(
-      ['check', ...BASE, good, dir],
+    await expectInputError(
+      [good, dir],
       [`alongside: ${dir}: is a directory; give the files inside it instead`],
+      [good],
     );
   });
 
   it('bytes that are not UTF-8, naming the line of the first bad byte', async () => {
     // "café" in Latin-1: 0xE9 alone is not UTF-8.
     const file = tmp.write('latin1.txt', Buffer.from('First line.\ncaf\xe9 claims\n', 'latin1'));
-    await expectUsageError(
-      ['check', ...BASE, file],
+    await expectInputError(
+      [file],
       [
         `alongside: ${file}: is not valid UTF-8 text (first bad byte on line 2); save it as UTF-8 and try again`,
       ],
+      [],
     );
   });
 
   it('NUL bytes', async () => {
     const file = tmp.write('binary.bin', Uint8Array.from([0x68, 0x69, 0x00, 0x0a]));
-    await expectUsageError(
-      ['check', ...BASE, file],
+    await expectInputError(
+      [file],
       [`alongside: ${file}: contains NUL bytes, so it looks like a binary file, not text`],
+      [],
     );
   });
 
-  it('reports every bad input at once, in the order given', async () => {
+  it('reports every bad input, in the order given, and checks the good one between them', async () => {
     const missing = join(tmp.dir, 'gone.txt');
     const nul = tmp.write('nul.txt', Uint8Array.from([0x00]));
-    await expectUsageError(
-      ['check', ...BASE, missing, good, nul],
+    await expectInputError(
+      [missing, good, nul],
       [
         `alongside: ${missing}: no such file`,
         `alongside: ${nul}: contains NUL bytes, so it looks like a binary file, not text`,
       ],
+      [good],
     );
+  });
+
+  it('in text output, the summary says how many could not be read', async () => {
+    const missing = join(tmp.dir, 'lost.txt');
+    const { stdout, stderr, status } = await runCli(['check', ...BASE, good, missing]);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(
+      '1 suggestion in 1 file; 1 file could not be read',
+    );
+    expect(stderr).toBe(`alongside: ${missing}: no such file\n`);
+    expect(status).toBe(2);
   });
 });
 
@@ -112,15 +132,12 @@ describe('check: lexicon problems exit 2 and print nothing on stdout', () => {
     );
   });
 
-  it('problems in lexicons and inputs together', async () => {
+  it('a lexicon problem stops the run before any input is read', async () => {
     const lexicon = fixture('wrong-type.json');
     const missing = join(tmp.dir, 'absent.txt');
     await expectUsageError(
       ['check', '--lexicon', lexicon, missing],
-      [
-        `alongside: ${lexicon}: entries[0].alternatives: expected an array of alternatives`,
-        `alongside: ${missing}: no such file`,
-      ],
+      [`alongside: ${lexicon}: entries[0].alternatives: expected an array of alternatives`],
     );
   });
 });
@@ -177,6 +194,33 @@ describe('usage problems exit 2 and print nothing on stdout', () => {
     );
     expect(stdout).toBe('');
     expect(status).toBe(2);
+  });
+
+  it('an empty FILE name, as an unset shell variable gives', async () => {
+    await expectUsageError(
+      ['check', ...BASE, good, ''],
+      ['alongside: an empty FILE name was given (""); is a shell variable unset?'],
+    );
+    await expectUsageError(
+      ['check', '--lexicon', '', good],
+      ['alongside: --lexicon was given an empty FILE name (""); is a shell variable unset?'],
+    );
+  });
+
+  it('--no-default-lexicon with no --lexicon, which would check against nothing', async () => {
+    await expectUsageError(
+      ['check', '--no-default-lexicon', good],
+      [
+        'alongside: --no-default-lexicon needs at least one --lexicon FILE, or there is nothing to check against',
+      ],
+    );
+  });
+
+  it('an unknown --min-severity', async () => {
+    await expectUsageError(
+      ['check', '--min-severity', 'error', good],
+      ['alongside: --min-severity must be "info" or "suggest" or "warn", not "error"'],
+    );
   });
 
   it('stdin given twice', async () => {

@@ -84,7 +84,7 @@ describe('paragraphRanges', () => {
     const text = 'one\ntwo\n\nthree\r\n  \r\nfour\n\n\n\nfive';
     expect(paragraphRanges(text).map(([a, b]) => text.slice(a, b))).toEqual([
       'one\ntwo',
-      'three\r',
+      'three',
       'four',
       'five',
     ]);

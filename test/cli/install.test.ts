@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './run-cli.ts';
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+/** Runs a command to the end (async, so vitest's timeout can still stop it). */
+function run(file: string, args: readonly string[], cwd: string): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(file, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
+      resolve({ stdout, stderr, status });
+    });
+  });
+}
+
+const dirs: string[] = [];
+const temp = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `alongside-${name}-`));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+});
+
+const LETTER = 'She claims the pain is worse at night.\n';
+
+describe('the package installed from npm pack', () => {
+  it('installs offline with no dev tools, and its alongside runs from the bundle', async () => {
+    // The binary rebuilds a stale bundle first, so the tarball holds what the sources say.
+    expect((await runCli(['--version'])).status).toBe(0);
+    const packs = temp('pack');
+    const packed = await run(
+      'npm',
+      ['pack', '--ignore-scripts', '--json', '--pack-destination', packs],
+      ROOT,
+    );
+    expect(packed.status, packed.stderr).toBe(0);
+    const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+    // Only what the installed CLI runs: no sources.
+    expect(info!.files.map((f) => f.path).sort()).toEqual([
+      'README.md',
+      'bin/alongside.mjs',
+      'dist/alongside.cjs',
+      'package.json',
+      'scripts/build-cli.mjs',
+    ]);
+
+    const project = temp('install');
+    writeFileSync(join(project, 'package.json'), '{ "name": "letters", "private": true }\n');
+    // --offline: the package needs nothing from the registry; it has no dependencies at all.
+    const installed = await run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--offline', join(packs, info!.filename)],
+      project,
+    );
+    expect(installed.status, installed.stderr).toBe(0);
+    const alongside = join(project, 'node_modules', '.bin', 'alongside');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(await run(alongside, ['--version'], project)).toEqual({
+      stdout: `${pkg.version}\n`,
+      stderr: '',
+      status: 0,
+    });
+
+    writeFileSync(join(project, 'letter.txt'), LETTER);
+    // A check from the installed bundle: the same report as from the checkout.
+    const installedRun = await run(alongside, ['check', 'letter.txt'], project);
+    expect(installedRun.status, installedRun.stderr).toBe(1);
+    expect(installedRun.stdout).toContain('letter.txt:1:5  warn');
+    expect(installedRun.stdout).toContain('(claims)');
+    const here = await runCli(['check', join(project, 'letter.txt')]);
+    expect(installedRun.stdout).toBe(
+      here.stdout.replaceAll(join(project, 'letter.txt'), 'letter.txt'),
+    );
+  }, 180_000);
+});
+
+describe('a checkout whose sources are newer than the bundle', () => {
+  it('rebuilds the bundle before running, so it never runs old code', async () => {
+    const checkout = temp('checkout');
+    for (const part of ['bin', 'cli', 'core', 'lexicon', 'scripts', 'dist/alongside.cjs']) {
+      cpSync(join(ROOT, part), join(checkout, part), { recursive: true });
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(checkout, 'node_modules'), 'dir');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as object;
+    // The version is compiled into the bundle: a new one shows whether the bundle was rebuilt.
+    writeFileSync(join(checkout, 'package.json'), JSON.stringify({ ...pkg, version: '9.8.7' }));
+    const bundle = join(checkout, 'dist', 'alongside.cjs');
+    utimesSync(bundle, new Date(2000, 0, 1), new Date(2000, 0, 1));
+
+    const bin = join(checkout, 'bin', 'alongside.mjs');
+    expect(await run(process.execPath, [bin, '--version'], checkout)).toEqual({
+      stdout: '9.8.7\n',
+      stderr: '',
+      status: 0,
+    });
+    expect(readFileSync(bundle, 'utf8')).toContain('9.8.7');
+  }, 120_000);
+});
