@@ -372,8 +372,11 @@ export interface SplitPattern {
   options: string[][];
   core: PhraseForm[];
   /** Undefined when the phrase has no [context] there; a form with no words makes it optional. */
-  lead: PhraseForm[] | undefined;
-  trail: PhraseForm[] | undefined;
+  readonly lead: PhraseForm[] | undefined;
+  readonly trail: PhraseForm[] | undefined;
+  /** Whether there is a [context] zone before or after the core, without expanding it. */
+  hasLead: boolean;
+  hasTrail: boolean;
   /** Groups matched as word classes: their word in `core` forms is `classMarker(group)`. */
   classes: ReadonlySet<number>;
 }
@@ -397,11 +400,23 @@ export function splitPattern(
       true,
       include[0] === 1 ? collapse : NO_GROUPS,
     );
+  // The [context] zones are expanded only when read: a compiler that has met the same zone in
+  // another phrase (most share a list of auxiliaries) never needs them again.
+  let lead: PhraseForm[] | undefined | null = null;
+  let trail: PhraseForm[] | undefined | null = null;
   return {
     options,
     core: zone([1]),
-    lead: has(0) ? zone([0]) : undefined,
-    trail: has(2) ? zone([2]) : undefined,
+    get lead() {
+      if (lead === null) lead = has(0) ? zone([0]) : undefined;
+      return lead;
+    },
+    get trail() {
+      if (trail === null) trail = has(2) ? zone([2]) : undefined;
+      return trail;
+    },
+    hasLead: has(0),
+    hasTrail: has(2),
     classes: collapse,
   };
 }

@@ -238,15 +238,17 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
   const zoneFor = (
     side: 'lead' | 'trail',
     phrase: string,
-    forms: Parameters<typeof compileZone>[1],
+    groups: number,
+    forms: () => Parameters<typeof compileZone>[1],
   ) => {
-    // Same [context] text and the same group numbering before it: the same zone.
+    // Same [context] text and the same number of groups in the phrase: the same zone (the lead's
+    // groups are numbered first, the trail's last). Its forms are expanded only the first time.
     const text =
       side === 'lead'
         ? phrase.slice(0, phrase.indexOf(']') + 1)
         : phrase.slice(phrase.lastIndexOf('['));
-    const key = `${side}\u0000${text}\u0000${forms[0]?.choices.length ?? 0}\u0000${forms[0]?.choices.join(',')}`;
-    return zones.get(key) ?? zones.set(key, compileZone(side, forms)).get(key)!;
+    const key = `${side}\u0000${text}\u0000${groups}`;
+    return zones.get(key) ?? zones.set(key, compileZone(side, forms())).get(key)!;
   };
 
   for (const { entry, layer } of merged.entries) {
@@ -267,16 +269,17 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       const surface = entry.caseSensitive
         ? new Set(expandPhrase(phrase, entry.inflect, true).map((seq) => seq.join('')))
         : undefined;
-      const { options, core, lead, trail, classes } = splitPattern(
-        phrase,
-        entry.inflect,
-        !entry.caseSensitive,
-      );
+      const split = splitPattern(phrase, entry.inflect, !entry.caseSensitive);
+      const { options, core, classes } = split;
       const classKeys = new Map<number, number>();
       for (const g of classes) classKeys.set(g, classKeyFor(options[g - 1]!));
       // Zones are shared by every phrase with the same [context] text.
-      const leadZone = lead && zoneFor('lead', phrase, lead);
-      const trailZone = trail && zoneFor('trail', phrase, trail);
+      const leadZone = split.hasLead
+        ? zoneFor('lead', phrase, options.length, () => split.lead!)
+        : undefined;
+      const trailZone = split.hasTrail
+        ? zoneFor('trail', phrase, options.length, () => split.trail!)
+        : undefined;
       // Plain phrases (no groups) keep no per-form detail: most of the lexicon.
       const plain = options.length === 0;
       const info: PhraseInfo = {
