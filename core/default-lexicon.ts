@@ -1,3 +1,4 @@
+import bibliography from '../lexicon/default/bibliography.json' with { type: 'json' };
 import authority from '../lexicon/default/authority.json' with { type: 'json' };
 import childSafeguarding from '../lexicon/default/child-safeguarding.json' with { type: 'json' };
 import blameAdherence from '../lexicon/default/blame-adherence.json' with { type: 'json' };
@@ -12,13 +13,15 @@ import personFirst from '../lexicon/default/person-first.json' with { type: 'jso
 import placeholders from '../lexicon/default/placeholders.json' with { type: 'json' };
 import responsibilising from '../lexicon/default/responsibilising.json' with { type: 'json' };
 import suicideSelfHarm from '../lexicon/default/suicide-self-harm.json' with { type: 'json' };
-import type { Lexicon } from './lexicon/schema.ts';
+import type { Bibliography, Lexicon } from './lexicon/schema.ts';
 
 /**
- * The category files, in the order a reader meets them in the README. Typed as lexicons without
- * parsing: the test suite validates every file against the schema.
+ * Every source the default entries cite, defined once (lexicon/default/bibliography.json). A
+ * service's lexicon may cite these keys too.
  */
-export const DEFAULT_LEXICON_FILES = {
+export const defaultBibliography = () => bibliography.bibliography as Readonly<Bibliography>;
+
+const FILES = {
   responsibilising,
   'door-closing': doorClosing,
   credibility,
@@ -35,6 +38,24 @@ export const DEFAULT_LEXICON_FILES = {
   placeholders,
 } as unknown as Readonly<Record<string, Lexicon>>;
 
+/**
+ * The category files, in the order a reader meets them in the README, each with the shared
+ * bibliography, so each is a whole lexicon on its own. Typed as lexicons without parsing: the
+ * test suite validates every file against the schema. A function, not a constant: the content
+ * script imports the engine but never the lexicon (the background sends it), and a bundler keeps
+ * a module whose top level does work.
+ */
+let files: Readonly<Record<string, Lexicon>> | undefined;
+export function defaultLexiconFiles(): Readonly<Record<string, Lexicon>> {
+  files ??= Object.fromEntries(
+    Object.entries(FILES).map(([name, file]) => [
+      name,
+      { ...file, bibliography: defaultBibliography() },
+    ]),
+  );
+  return files;
+}
+
 let cached: Lexicon | undefined;
 
 /** The built-in lexicon: every category file merged into one layer. */
@@ -43,7 +64,8 @@ export function defaultLexicon(): Lexicon {
     name: 'Alongside default',
     version: '1.0.0',
     locale: 'en-GB',
-    entries: Object.values(DEFAULT_LEXICON_FILES).flatMap((file) => file.entries),
+    bibliography: defaultBibliography(),
+    entries: Object.values(defaultLexiconFiles()).flatMap((file) => file.entries),
   };
   return cached;
 }

@@ -1,4 +1,5 @@
 import type { Lexicon, Locale } from '@/core/engine';
+import { localeWords } from '@/core/lexicon/localise';
 
 /**
  * A lexicon as a content script needs it, in one locale: each entry's wording for that locale
@@ -8,10 +9,17 @@ import type { Lexicon, Locale } from '@/core/engine';
 export function forChecking(lexicon: Lexicon, locale: Locale): Lexicon {
   return {
     ...lexicon,
-    entries: lexicon.entries.map(({ examples: _examples, tags: _tags, locales, ...entry }) => ({
-      ...entry,
-      ...locales?.[locale],
-      examples: { flag: [], pass: [] },
-    })),
+    // localeWords also derives en-US spelling where the entry gives no en-US text.
+    entries: lexicon.entries.map((whole) => {
+      const { examples: _examples, tags: _tags, locales: _locales, ...entry } = whole;
+      const { advice, rewrite, ...words } = localeWords(whole, locale);
+      return {
+        ...entry,
+        ...words,
+        ...(advice !== undefined ? { advice } : {}),
+        ...(rewrite !== undefined ? { rewrite } : {}),
+        examples: { flag: [], pass: [] },
+      };
+    }),
   };
 }

@@ -11,7 +11,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { SEVERITY_LABEL } from '../components/card/severity-label.ts';
-import { DEFAULT_LEXICON_FILES } from '../core/default-lexicon.ts';
+import { defaultBibliography, defaultLexiconFiles } from '../core/default-lexicon.ts';
+import { resolveSources } from '../core/lexicon/merge-layers.ts';
 import type { Entry } from '../core/index.ts';
 
 const OUT = new URL('../docs/lexicon.md', import.meta.url);
@@ -61,7 +62,8 @@ function entrySection(entry: Entry): string {
     );
   }
   lines.push(`Why: ${inline(entry.why)}`, '');
-  const sources = entry.sources ?? [];
+  // Entries cite the bibliography by key; the page lists each citation in full.
+  const { sources } = resolveSources(entry, defaultBibliography());
   if (sources.length) {
     lines.push('Sources:', '');
     for (const s of sources) lines.push(`- ${inline(s.citation)}${s.url ? ` <${s.url}>` : ''}`);
@@ -71,7 +73,7 @@ function entrySection(entry: Entry): string {
 }
 
 export function lexiconDocs(): string {
-  const files = Object.entries(DEFAULT_LEXICON_FILES);
+  const files = Object.entries(defaultLexiconFiles());
   const total = files.reduce((n, [, file]) => n + file.entries.length, 0);
   const parts = [
     '# The default lexicon',

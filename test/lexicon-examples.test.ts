@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compile, validateLexicon } from '../core/index.ts';
 import { checkExamples } from '../core/lexicon/check-examples.ts';
-import { DEFAULT_LEXICON_FILES, defaultLexicon } from '../core/default-lexicon.ts';
+import {
+  defaultBibliography,
+  defaultLexiconFiles,
+  defaultLexicon,
+} from '../core/default-lexicon.ts';
+import { localeWords } from '../core/lexicon/localise.ts';
 
 /**
  * Convention tests: every entry of the default lexicon carries its evidence and its own examples,
@@ -12,7 +17,7 @@ const lexicon = defaultLexicon();
 const matcher = compile([lexicon]);
 
 describe('default lexicon files', () => {
-  it.each(Object.entries(DEFAULT_LEXICON_FILES))('%s.json is a valid lexicon', (_name, file) => {
+  it.each(Object.entries(defaultLexiconFiles()))('%s.json is a valid lexicon', (_name, file) => {
     const result = validateLexicon(file);
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
@@ -22,7 +27,7 @@ describe('default lexicon files', () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 
-  it.each(Object.entries(DEFAULT_LEXICON_FILES))(
+  it.each(Object.entries(defaultLexiconFiles()))(
     '%s.json: every example leaves its corrected sentences',
     (_name, file) => {
       expect(checkExamples([lexicon], file)).toEqual([]);
@@ -35,10 +40,44 @@ describe('default lexicon files', () => {
   });
 
   it('keeps each category in its own file', () => {
-    for (const [name, file] of Object.entries(DEFAULT_LEXICON_FILES)) {
+    for (const [name, file] of Object.entries(defaultLexiconFiles())) {
       for (const entry of file.entries)
         expect(`${entry.id}: ${entry.category}`).toBe(`${entry.id}: ${name}`);
     }
+  });
+});
+
+describe('default bibliography and en-US text', () => {
+  const cited = new Set(lexicon.entries.flatMap((e) => e.sources));
+
+  it('cites every source by its key, and every key is cited', () => {
+    expect(lexicon.entries.filter((e) => e.sources.some((s) => typeof s !== 'string'))).toEqual([]);
+    expect(Object.keys(defaultBibliography()).filter((key) => !cited.has(key))).toEqual([]);
+  });
+
+  it('defines each source once', () => {
+    const norm = (c: string) => c.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    const seen = new Map<string, string>();
+    for (const [key, source] of Object.entries(defaultBibliography())) {
+      const first = seen.get(norm(source.citation));
+      expect(first, `${key} repeats ${first}`).toBeUndefined();
+      seen.set(norm(source.citation), key);
+    }
+  });
+
+  it('gives en-US text only where the spelling table does not already give it', () => {
+    const copies = lexicon.entries.flatMap((e) => {
+      const own = e.locales?.['en-US'];
+      if (!own) return [];
+      const derived = localeWords({ ...e, locales: undefined }, 'en-US');
+      return Object.entries(own)
+        .filter(
+          ([field, text]) =>
+            JSON.stringify(derived[field as keyof typeof derived]) === JSON.stringify(text),
+        )
+        .map(([field]) => `${e.id}.locales.en-US.${field}`);
+    });
+    expect(copies).toEqual([]);
   });
 });
 

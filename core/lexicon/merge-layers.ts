@@ -1,7 +1,8 @@
-import type { Entry, EntryPatch, Lexicon } from './schema.ts';
+import type { Bibliography, Entry, EntryPatch, Lexicon, ResolvedEntry, Source } from './schema.ts';
 
 export interface LayeredEntry {
-  entry: Entry;
+  /** With its source keys resolved, so a finding carries whole sources. */
+  entry: ResolvedEntry;
   /** Index of the lexicon that supplied it: later layers win ties. */
   layer: number;
 }
@@ -12,6 +13,8 @@ export interface MergedLexicon {
   allow: string[];
   /** Every entry the layers define, switched off or not: what a later layer may patch. */
   known: ReadonlyMap<string, LayeredEntry & { enabled: boolean }>;
+  /** Every source the layers define by key: what a later layer may cite. */
+  bibliography: Readonly<Bibliography>;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -36,6 +39,18 @@ export function applyPatch(entry: Entry, patch: EntryPatch): Entry {
 }
 
 /**
+ * The entry with each source key replaced by the source it names. A key no layer defines is left
+ * out here (validation reports it, with "did you mean").
+ */
+export function resolveSources(entry: Entry, bibliography: Readonly<Bibliography>): ResolvedEntry {
+  if (entry.sources.every((s) => typeof s !== 'string')) return entry as ResolvedEntry;
+  const sources = entry.sources
+    .map((s) => (typeof s === 'string' ? bibliography[s] : s))
+    .filter((s): s is Source => s !== undefined);
+  return { ...entry, sources };
+}
+
+/**
  * Built-in, then service, then personal: a later layer adds entries, replaces an entry with the
  * same id, patches one (only the fields it changes), or switches one off (`disable`, or
  * `"enabled": false`). Allow-lists add up. A patch whose entry is not below is skipped here;
@@ -47,13 +62,17 @@ export function mergeLayers(
 ): MergedLexicon {
   const byId = new Map<string, LayeredEntry & { enabled: boolean }>();
   const allow: string[] = [];
+  // Keys resolve against this layer's bibliography and those below, never a later one's.
+  let bibliography: Bibliography = {};
   const disable = (id: string) => {
     const known = byId.get(id);
     if (known) known.enabled = false;
   };
   lexicons.forEach((lexicon, layer) => {
     for (const id of lexicon.disable ?? []) disable(id);
-    for (const entry of lexicon.entries) {
+    if (lexicon.bibliography) bibliography = { ...bibliography, ...lexicon.bibliography };
+    for (const raw of lexicon.entries) {
+      const entry = resolveSources(raw, bibliography);
       // Re-inserting moves the id to the end, so iteration order follows the latest layer.
       byId.delete(entry.id);
       byId.set(entry.id, { entry, layer, enabled: entry.enabled !== false });
@@ -64,7 +83,8 @@ export function mergeLayers(
       byId.delete(patch.id);
       // Switched off below (by `disable`) stays off unless the patch says "enabled".
       const enabled = patch.enabled ?? below.enabled;
-      byId.set(patch.id, { entry: applyPatch(below.entry, patch), layer, enabled });
+      const entry = resolveSources(applyPatch(below.entry, patch), bibliography);
+      byId.set(patch.id, { entry, layer, enabled });
     }
     allow.push(...(lexicon.allow ?? []));
   });
@@ -73,5 +93,5 @@ export function mergeLayers(
   const entries = [...byId.values()]
     .filter((e) => e.enabled)
     .map(({ entry, layer }) => ({ entry, layer }));
-  return { entries, allow, known: byId };
+  return { entries, allow, known: byId, bibliography };
 }

@@ -60,6 +60,30 @@ export const SourceSchema = z.strictObject(
 );
 export type Source = z.infer<typeof SourceSchema>;
 
+/** A key of a bibliography, e.g. "nhs-language-matters-2018". */
+export const SourceKeySchema = kebabId.describe(
+  'The key of a source in the "bibliography" of this file or a layer below.',
+);
+
+/** How an entry cites a source: by its bibliography key, or written out in place. */
+export const SourceRefSchema = z.union([SourceKeySchema, SourceSchema], {
+  error:
+    'expected a bibliography key such as "nhs-language-matters-2018", or a source object { "citation": "...", "year": 2021 }',
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+export const BibliographySchema = z
+  .record(SourceKeySchema, SourceSchema, {
+    error: (issue) =>
+      issue.code === 'invalid_key'
+        ? 'a key uses lower-case letters, digits and single hyphens, e.g. "nhs-language-matters-2018"'
+        : 'expected "bibliography" as an object of sources by key',
+  })
+  .describe(
+    'Sources defined once, by key, for entries to cite ("sources": ["nhs-language-matters-2018"]). A later layer may cite the keys of the layers below and add its own.',
+  );
+export type Bibliography = z.infer<typeof BibliographySchema>;
+
 const windowWords = z
   .number({ error: 'expected window as a number of words' })
   .int({ error: 'expected window as a whole number of words' })
@@ -174,16 +198,20 @@ export const RewriteSchema = z.strictObject(
   { error: 'expected a rewrite as { "before": "...", "after": "..." }' },
 );
 
-export const LocaleOverrideSchema = z.strictObject(
-  {
-    message: text('message').optional(),
-    why: text('why').optional(),
-    alternatives: alternativeList.optional(),
-    advice: text('advice').optional(),
-    rewrite: RewriteSchema.optional(),
-  },
-  { error: 'expected an object with message, why, alternatives or advice for that locale' },
-);
+export const LocaleOverrideSchema = z
+  .strictObject(
+    {
+      message: text('message').optional(),
+      why: text('why').optional(),
+      alternatives: alternativeList.optional(),
+      advice: text('advice').optional(),
+      rewrite: RewriteSchema.optional(),
+    },
+    { error: 'expected an object with message, why, alternatives or advice for that locale' },
+  )
+  .describe(
+    'Wording for the locale where it differs. For en-US, a field left out is derived from the en-GB text with the common spelling pairs (behaviour/behavior, programme/program, -ise/-ize; core/lexicon/spelling.ts), so give only what really differs.',
+  );
 
 export const FlagExampleSchema = z.union(
   [
@@ -252,8 +280,11 @@ const EntryObjectSchema = z.strictObject(
     message: text('message').describe('One short, calm line shown beside the flag.'),
     why: text('why').describe('Plain-language rationale: why this wording may harm, and when.'),
     sources: z
-      .array(SourceSchema, { error: 'expected an array of sources' })
-      .min(1, { error: 'give at least one source' }),
+      .array(SourceRefSchema, { error: 'expected an array of sources' })
+      .min(1, { error: 'give at least one source' })
+      .describe(
+        'Bibliography keys ("nhs-language-matters-2018") or source objects; the engine resolves keys when the layers are merged.',
+      ),
     alternatives: alternativeList.describe(
       'Relational, person-in-context wordings that replace the matched words. "{reason}"-style placeholders are for the clinician to fill; $1 carries over what the first (a|b) group matched.',
     ),
@@ -307,6 +338,9 @@ export const EntrySchema = EntryObjectSchema.superRefine((entry, ctx) => {
 });
 export type Entry = z.infer<typeof EntrySchema>;
 
+/** An entry as the engine uses it: every source key resolved to its source (merge-layers.ts). */
+export type ResolvedEntry = Omit<Entry, 'sources'> & { sources: Source[] };
+
 /** Fields every whole entry has; an entry in a later layer without one of them is a patch. */
 export const REQUIRED_ENTRY_FIELDS = Object.entries(EntryObjectSchema.shape)
   .filter(([, field]) => !field.safeParse(undefined).success)
@@ -332,6 +366,7 @@ const lexiconShape = {
   version: text('version'),
   locale: LocaleSchema.optional(),
   description: text('description').optional(),
+  bibliography: BibliographySchema.optional(),
   entries: z.array(EntrySchema, { error: 'expected "entries" as an array of entry objects' }),
   disable: z
     .array(kebabId, { error: 'expected an array of entry ids' })

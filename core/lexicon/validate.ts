@@ -19,6 +19,7 @@ import {
   saysWhereItApplies,
   SourceSchema,
   type Alternative,
+  type Bibliography,
   type Entry,
   type EntryPatch,
   type Lexicon,
@@ -42,6 +43,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
   if (path.length === 0) return Object.keys(LexiconFileSchema.shape);
+  if (path[0] === 'bibliography' && path.length === 2) return Object.keys(SourceSchema.shape);
   if (path[0] === 'entries' && path.length === 2) return Object.keys(EntrySchema.shape);
   if (parent === 'sources' || last === 'sources') return Object.keys(SourceSchema.shape);
   if (last === 'context')
@@ -254,6 +256,36 @@ const REWRITES_EXAMPLES = ['phrases', 'alternatives', 'detect', 'inflect'] as co
 
 const quoteAll = (items: readonly string[]) => items.map((i) => `"${i}"`).join(', ');
 
+/** Source keys no layer defines, and keys this layer defines again over a layer below. */
+function bibliographyErrors(
+  entries: readonly EntryAt[],
+  own: Readonly<Bibliography> | undefined,
+  below: Readonly<Bibliography>,
+): string[] {
+  const errors: string[] = [];
+  for (const key of Object.keys(own ?? {})) {
+    if (Object.hasOwn(below, key)) {
+      errors.push(
+        `bibliography.${key}: "${key}" is already defined in a layer below; cite it as it is, or give your source a key of its own`,
+      );
+    }
+  }
+  const keys = [...Object.keys(below), ...Object.keys(own ?? {})];
+  for (const { entry, index } of entries) {
+    entry.sources.forEach((source, k) => {
+      if (typeof source !== 'string' || keys.includes(source)) return;
+      const hint = closest(source, keys);
+      errors.push(
+        `${formatPath(['entries', index, 'sources', k])}: there is no source "${source}" in the bibliography of this file or the layers below` +
+          (hint
+            ? `; did you mean "${hint}"?`
+            : '; add it to "bibliography", or write the source out here'),
+      );
+    });
+  }
+  return errors;
+}
+
 /**
  * Validates parsed JSON as a lexicon layer. Errors are "path: problem" lines, most useful
  * first. With `below`, an entry that names an entry below and leaves out some required field is
@@ -261,7 +293,8 @@ const quoteAll = (items: readonly string[]) => items.map((i) => `"${i}"`).join('
  */
 export function validateLexicon(input: unknown, options: ValidateOptions = {}): Validation {
   const { below } = options;
-  const known = below ? mergeLayers(below).known : undefined;
+  const merged = below ? mergeLayers(below) : undefined;
+  const known = merged?.known;
   const knownIds = known ? [...known.keys()] : [];
   const whole: Entry[] = [];
   const patches: EntryPatch[] = [];
@@ -352,6 +385,7 @@ export function validateLexicon(input: unknown, options: ValidateOptions = {}): 
     );
   });
   errors.push(...allowErrors(data.allow));
+  errors.push(...bibliographyErrors(checked, data.bibliography, merged?.bibliography ?? {}));
   if (errors.length) return { ok: false, errors };
 
   errors.push(...phraseErrors(checked));

@@ -288,7 +288,7 @@ describe('JSONC', () => {
     });
     const proto = parseLexicon('{ "name": "a", "version": "1", "entries": [], "__proto__": {} }');
     expect(proto.ok ? [] : proto.errors).toEqual([
-      '__proto__: unknown field "__proto__"; allowed here: $schema, name, version, locale, description, entries, disable, allow, prompts',
+      '__proto__: unknown field "__proto__"; allowed here: $schema, name, version, locale, description, bibliography, entries, disable, allow, prompts',
     ]);
   });
 });

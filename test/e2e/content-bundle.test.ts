@@ -1,0 +1,18 @@
+// The content script holds the engine, never the lexicon: the background sends each frame the
+// lexicon it needs. A module with top-level work that imports the lexicon files would pull every
+// entry into every frame of every page (it did once: 2.6 MB instead of about 230 KB).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultLexicon } from '../../core/index.ts';
+
+const BUILT = new URL('../../.output/chrome-mv3/content-scripts/content.js', import.meta.url);
+
+describe('the built content script', () => {
+  it('carries no lexicon entry: no entry’s reasoning appears in it', () => {
+    const script = readFileSync(BUILT, 'utf8');
+    const entries = defaultLexicon().entries;
+    const found = entries.filter((e) => script.includes(e.why.slice(0, 60)));
+    expect(found.map((e) => e.id)).toEqual([]);
+    expect(script.length).toBeLessThan(600_000);
+  });
+});
