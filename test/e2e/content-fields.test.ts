@@ -85,6 +85,27 @@ describe('fields the content script checks, in Chromium with the extension', () 
     });
   });
 
+  it('loads no lexicon in a frame with nothing to write in, until a field appears', async () => {
+    await env.withPage(async (page) => {
+      await page.goto(`${env.server.url}/no-fields.html`);
+      const marks = () =>
+        page.evaluate(() =>
+          ['alongside-waiting', 'alongside-lexicon'].map(
+            (name) => performance.getEntriesByName(name).length,
+          ),
+        );
+      // The content script is running and waiting for a field; it has asked for no lexicon.
+      await expect.poll(marks).toEqual([1, 0]);
+      await page.evaluate(() => {
+        const field = document.createElement('textarea');
+        field.value = 'He claims the pain is worse.';
+        document.querySelector('main')!.append(field);
+      });
+      await expect.poll(marks).toEqual([1, 1]);
+      await expect.poll(async () => (await markBoxes(page)).length).toBe(1);
+    });
+  });
+
   it('checks fields a single-page app adds after load', async () => {
     await withPage(async (page) => {
       const frame = await openFixture(page, `${env.server.url}/dynamic.html`);
