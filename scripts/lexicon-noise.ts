@@ -25,21 +25,36 @@ const args = process.argv.slice(2);
 const kindAt = args.indexOf('--kind');
 const documentKind = kindAt >= 0 ? DocumentKindSchema.parse(args.splice(kindAt, 2)[1]) : undefined;
 const files = args;
+// Each file is read as a layer over the default lexicon and the files before it, as the CLI
+// reads them, so a service's patches and `disable` ids work here too; only the files' own
+// entries are counted (a default category file is counted on its own, as before).
+const layers: Lexicon[] = [];
 const lexicons: Lexicon[] = files.length
   ? files.map((file) => {
-      const result = parseLexicon(readFileSync(file, 'utf8'));
+      const text = readFileSync(file, 'utf8');
+      const whole = parseLexicon(text);
+      const result = whole.ok
+        ? whole
+        : parseLexicon(text, { below: [defaultLexicon(), ...layers] });
       if (!result.ok) throw new Error(`${file}: ${result.errors.join('; ')}`);
+      layers.push(result.lexicon);
       return result.lexicon;
     })
   : [defaultLexicon()];
-const matcher = compile(lexicons);
+const patches = files.length && lexicons.some((l) => (l.patches?.length ?? 0) > 0);
+const matcher = compile(patches ? [defaultLexicon(), ...lexicons] : lexicons);
 
+// The files' own entries and patches; with no file, every entry of the default lexicon.
+const counted = new Set(
+  lexicons.flatMap((l) => [...l.entries, ...(l.patches ?? [])].map((e) => e.id)),
+);
 const stats = new Map<string, { hits: number; notes: Set<number>; samples: string[] }>();
 for (const entry of matcher.entries)
-  stats.set(entry.id, { hits: 0, notes: new Set(), samples: [] });
+  if (counted.has(entry.id)) stats.set(entry.id, { hits: 0, notes: new Set(), samples: [] });
 notes.forEach((text, n) => {
   for (const f of matcher.find(text, { documentKind: documentKind ?? detectDocumentKind(text) })) {
-    const s = stats.get(f.entryId)!;
+    const s = stats.get(f.entryId);
+    if (!s) continue;
     s.hits++;
     s.notes.add(n);
     if (s.samples.length < 4) {
