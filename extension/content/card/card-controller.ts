@@ -142,7 +142,6 @@ export function createCardController(
     return host;
   };
 
-  let onOwnSurface = true;
   /** Draws the open card on `on` (its own document, or the page around a small frame). */
   const showOn = (on: CardSurface) => {
     const el = ensureHost(on);
@@ -352,9 +351,8 @@ export function createCardController(
         card.style.maxHeight = 'none';
       }
       // A frame that cannot hold even that: draw the card on the same-origin page around it.
-      const around = least > room && onOwnSurface ? surfaces.around() : undefined;
+      const around = least > room && surface === surfaces.own() ? surfaces.around() : undefined;
       if (around) {
-        onOwnSurface = false;
         showOn(around);
         position(fieldAnchor);
         return;
@@ -422,6 +420,29 @@ export function createCardController(
     if (hadFocus) actions.returnFocus();
   }
 
+  /** A new card's state, drawn in the field's own document (position() moves it if too small). */
+  const start = (
+    session: FieldSession,
+    finding: Finding | undefined,
+    at: { start: number; end: number },
+    keyboard: boolean,
+    anchor: DOMRect,
+  ) => {
+    state = {
+      session,
+      finding,
+      active: 0,
+      keyboard,
+      at,
+      kindOpen: false,
+      whyOpen: false,
+      confirmOff: false,
+      dark: isDarkBehind(session.adapter.field),
+    };
+    showOn(surfaces.own());
+    position(anchor);
+  };
+
   return {
     get openFor() {
       return state && { session: state.session, finding: state.finding, keyboard: state.keyboard };
@@ -429,22 +450,13 @@ export function createCardController(
     open(session, finding, via = 'mouse') {
       const anchor = session.rectOf(finding);
       if (!anchor) return;
-      const at = { start: finding.start, end: finding.end };
-      state = {
+      start(
         session,
         finding,
-        active: 0,
-        keyboard: via === 'keyboard',
-        at,
-        kindOpen: false,
-        whyOpen: false,
-        confirmOff: false,
-        dark: isDarkBehind(session.adapter.field),
-      };
-      // Each card starts in the field's own document; position() moves it if the frame is small.
-      onOwnSurface = true;
-      showOn(surfaces.own());
-      position(anchor);
+        { start: finding.start, end: finding.end },
+        via === 'keyboard',
+        anchor,
+      );
       const count = finding.suggestions.length;
       const example = finding.rewrite ? ` For example: ${finding.rewrite.after}` : '';
       announce(
@@ -456,20 +468,7 @@ export function createCardController(
     },
     openEmpty(session, caret) {
       const at = caretRange(session, caret);
-      state = {
-        session,
-        finding: undefined,
-        active: 0,
-        keyboard: true,
-        at,
-        kindOpen: false,
-        whyOpen: false,
-        confirmOff: false,
-        dark: isDarkBehind(session.adapter.field),
-      };
-      onOwnSurface = true;
-      showOn(surfaces.own());
-      position(anchorOf(session, at));
+      start(session, undefined, at, true, anchorOf(session, at));
       announce(`No suggestions in this field. ${describeKind(session)} Tab reaches Change.`);
     },
     kindChanged(session) {
