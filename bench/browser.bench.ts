@@ -242,7 +242,8 @@ async function main(): Promise<void> {
       `   JS heap of the page with the 5,000-word note: ${fmt(without)} MB without Alongside, ${fmt(loaded)} MB with it`,
     );
 
-    // Start-up per frame: the time compiling the lexicon took on each frame's own main thread.
+    // Start-up per frame: the time making its matcher (parsing the compiled lexicon the background
+    // sent) took on each frame's own main thread.
     const framesTab = await ext.context.newPage();
     await framesTab.goto(`${base}/frames`);
     const compileTimes = async () => {
@@ -264,7 +265,7 @@ async function main(): Promise<void> {
     const frameTotal = perFrame.reduce((a, b) => a + b, 0);
     say();
     say(
-      `   ${FRAMES} iframes with a note each: compiling the lexicon took median ${fmt(median(perFrame))} ms per frame, ${fmt(frameTotal)} ms in all (${perFrame.length} frames)`,
+      `   ${FRAMES} iframes with a note each: making the matcher from the compiled lexicon took median ${fmt(median(perFrame))} ms per frame, ${fmt(frameTotal)} ms in all (${perFrame.length} frames)`,
     );
 
     const gzipped = contentScriptGzipped();
@@ -298,7 +299,7 @@ async function main(): Promise<void> {
     verdict(
       median(perFrame) <= TARGET_FRAME_MS,
       `a frame with a field ready in ≤ ${TARGET_FRAME_MS} ms of its own time`,
-      `${fmt(median(perFrame))} ms compiling`,
+      `${fmt(median(perFrame))} ms`,
     );
     verdict(
       loaded - without < TARGET_HEAP_MB,

@@ -1,5 +1,4 @@
 import {
-  compile,
   detectDocumentKind,
   paragraphRanges,
   type DocumentKindGuess,
@@ -9,7 +8,9 @@ import {
   type Locale,
   type Severity,
 } from '../core/index.ts';
+import { compileLexicon, matcherFrom } from '../core/matcher/compile.ts';
 import type { KindOption } from './args.ts';
+import { compiledDefault } from './compiled-default.ts';
 import { UsageError } from './errors.ts';
 import { createLineIndex } from './line-index.ts';
 import { readInput, type Input } from './read-input.ts';
@@ -43,9 +44,13 @@ export interface CheckOptions {
  */
 const asLf = (text: string) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
 
-/** Compiles the layered lexicons once; `check` then runs them over one input at a time. */
-export function createChecker(lexicons: readonly Lexicon[], options: CheckOptions) {
-  const matcher = compile(lexicons, options.locale ? { locale: options.locale } : {});
+/**
+ * Compiles the layered lexicons once (the default lexicon alone comes compiled with the bundle);
+ * `check` then runs them over one input at a time. `lexicons` undefined: the default lexicon.
+ */
+export function createChecker(lexicons: readonly Lexicon[] | undefined, options: CheckOptions) {
+  const compiled = lexicons ? compileLexicon(lexicons) : compiledDefault();
+  const matcher = matcherFrom(compiled, options.locale ? { locale: options.locale } : {});
   return {
     check({ name, text: original }: Input): CheckedFile {
       const text = asLf(original);

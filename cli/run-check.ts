@@ -31,9 +31,11 @@ export async function runCheck(
     }
     files = [STDIN];
   }
-  const [lexicons] = await allOrUsageError([
-    loadLexicons(command.lexicons, command.useDefaultLexicon),
-  ]);
+  // The default lexicon alone needs no loading: it comes compiled with the CLI.
+  const [lexicons] =
+    command.lexicons.length === 0 && command.useDefaultLexicon
+      ? [undefined]
+      : await allOrUsageError([loadLexicons(command.lexicons, command.useDefaultLexicon)]);
   const checker = createChecker(lexicons, {
     locale: command.locale,
     kind: command.documentKind,

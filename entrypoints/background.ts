@@ -7,13 +7,13 @@ import {
   mayHaveNavigated,
   type FlagCountsSnapshot,
 } from '@/extension/flag-counts';
-import { defaultLexicon } from '@/core/engine';
-import { forChecking } from '@/extension/lexicon-for-checking';
+import { compiledLexiconFor } from '@/extension/compiled-lexicon-cache';
+import { readSettings } from '@/extension/settings';
 import {
   isMessage,
   sendTabMessage,
+  type CompiledLexiconReply,
   type FlagCountReply,
-  type LexiconsReply,
 } from '@/extension/messages';
 
 /** A quiet slate blue: a count to notice, not an alarm. */
@@ -65,11 +65,13 @@ export default defineBackground(() => {
         });
         return false;
       }
-      case 'get-lexicons': {
-        const reply: LexiconsReply = { lexicons: [forChecking(defaultLexicon(), message.locale)] };
-        sendResponse(reply);
-        return false;
-      }
+      case 'get-compiled-lexicon':
+        void compiledLexiconFor(message.locale, message.allow).then(
+          (compiled) => sendResponse({ compiled } satisfies CompiledLexiconReply),
+          () => sendResponse(undefined),
+        );
+        // Answered asynchronously.
+        return true;
       case 'get-flag-count':
         void ready.then((counts) => {
           const reply: FlagCountReply = { count: counts.total(message.tabId) };
@@ -98,6 +100,16 @@ export default defineBackground(() => {
       }
     });
   });
+
+  // Compiled as the browser or the extension starts, before any frame asks: compiling takes most
+  // of a second, and a frame's first field should not wait for it. (Not on every wake of the
+  // worker: the form kept in session storage outlives those.)
+  const compileAhead = () =>
+    void readSettings()
+      .then((settings) => compiledLexiconFor(settings.locale, settings.personalAllow))
+      .catch(() => {});
+  browser.runtime.onInstalled.addListener(compileAhead);
+  browser.runtime.onStartup.addListener(compileAhead);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     askAgain.delete(tabId);

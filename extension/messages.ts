@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Lexicon, Locale } from '@/core/engine';
+import type { Locale } from '@/core/engine';
 
 /**
  * The one message protocol between the content script, the background and the popup, keyed on
@@ -11,13 +11,15 @@ export type Message =
   /** Popup → background: the active tab's flag count across its frames. */
   | { kind: 'get-flag-count'; tabId: number }
   /**
-   * Content script → background: the lexicon layers to check with. The data lives in the
-   * background, so the script injected into every frame stays small.
+   * Content script → background: the lexicon to check with, compiled for this locale and
+   * allow-list. The background compiles it once (most of a second) and every frame receives the
+   * result, so the script injected into every frame stays small and starts in milliseconds.
    */
-  | { kind: 'get-lexicons'; locale: Locale };
+  | { kind: 'get-compiled-lexicon'; locale: Locale; allow: string[] };
 
-export interface LexiconsReply {
-  lexicons: Lexicon[];
+export interface CompiledLexiconReply {
+  /** An EncodedLexicon as JSON: parsed by the frame itself, so its cost is measured there. */
+  compiled: string;
 }
 
 export interface FlagCountReply {
@@ -28,7 +30,7 @@ export interface FlagCountReply {
 export interface Replies {
   'flag-count': void;
   'get-flag-count': FlagCountReply;
-  'get-lexicons': LexiconsReply;
+  'get-compiled-lexicon': CompiledLexiconReply;
 }
 
 /**
@@ -64,11 +66,14 @@ export function isMessage(value: unknown): value is Message {
       return typeof m.count === 'number' && Number.isFinite(m.count);
     case 'get-flag-count':
       return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
-    case 'get-lexicons':
+    case 'get-compiled-lexicon': {
+      const { locale, allow } = m as { locale?: unknown; allow?: unknown };
       return (
-        (m as { locale?: unknown }).locale === 'en-GB' ||
-        (m as { locale?: unknown }).locale === 'en-US'
+        (locale === 'en-GB' || locale === 'en-US') &&
+        Array.isArray(allow) &&
+        allow.every((phrase) => typeof phrase === 'string')
       );
+    }
     default:
       return false;
   }

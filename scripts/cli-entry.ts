@@ -4,3 +4,5 @@ import { main } from '../cli/main.ts';
 export async function run(argv: readonly string[]): Promise<void> {
   process.exitCode = await main(argv);
 }
+
+export { compiledDefaultFiles } from '../cli/compiled-default.ts';

@@ -1,6 +1,6 @@
 import type { Finding, Replacement } from '../finding.ts';
 import { classMarker, expandPhrase, splitPattern } from '../lexicon/expand-phrase.ts';
-import { compileZone, matchZone, type ContextZone } from './context-zone.ts';
+import { compileZone, formCodes, indexZone, matchZone, type ContextZone } from './context-zone.ts';
 import { localise, type LocalisedText } from '../lexicon/localise.ts';
 import { mergeLayers } from '../lexicon/merge-layers.ts';
 import type { DocumentKindGuess } from '../document-kind/detect-document-kind.ts';
@@ -9,26 +9,31 @@ import {
   type Entry,
   type Lexicon,
   type Locale,
+  type ResolvedEntry,
   type Severity,
+  type Source,
 } from '../lexicon/schema.ts';
+import { DOCUMENT_KINDS } from '../lexicon/constants.ts';
 import { paragraphRanges } from '../text/paragraphs.ts';
 import { classifyQuotations, type Quotation } from '../text/quotations.ts';
 import { createTokens, normAt, tokenize, type Tokens } from '../text/tokenize.ts';
-import { createKeyFilter, pairKey } from './word-filter.ts';
+import { buildKeyFilter, keyFilter, pairKey } from './word-filter.ts';
+import { compileContext, contextReader, createListCache, KEY_MASK, wordKey } from './context.ts';
 import {
-  compileContext,
-  type ListCache,
-  contextAllows,
-  KEY_MASK,
-  wordKey,
-  type CompiledContext,
-} from './context.ts';
+  COMPILED_FORMAT,
+  SEVERITY_RANK,
+  packedReader,
+  packJson,
+  type CompiledLexicon,
+  type ContextData,
+  type ZoneData,
+} from './compiled-lexicon.ts';
 import { renderReplacement, type MatchedPhrase } from '../suggestions/render-replacement.ts';
 import { isFillerKey, MAX_FILLERS } from './fillers.ts';
 import { resolveOverlaps, type Candidate } from './resolve-overlaps.ts';
 import { containmentTest, type Span } from './spans.ts';
 import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
-import { TrieBuilder } from './trie.ts';
+import { readTrie, TrieBuilder } from './trie.ts';
 import { isQuoteDetector, quotationFix, quoteDetectorFor, unfilledGaps } from './detectors.ts';
 import { isWordCode } from '../text/word-chars.ts';
 
@@ -45,6 +50,11 @@ export interface CompileOptions {
   allow?: string[];
   /** Extra entry ids to switch off. */
   disable?: string[];
+  /**
+   * Keep in each entry only what findings show (`matcher.entries` then lacks their phrases,
+   * context rules and examples, which are compiled): for a lexicon sent to every frame.
+   */
+  lean?: boolean;
 }
 
 export interface FindOptions {
@@ -70,62 +80,11 @@ export interface Matcher {
   readonly work: number;
 }
 
-interface CompiledEntry {
-  entry: Entry;
-  layer: number;
-  severityRank: number;
-  text: LocalisedText;
-  context: CompiledContext | undefined;
-  /** Says where it applies (onlyPrecededBy/onlyFollowedBy): wins a tie with a general entry. */
-  specific: boolean;
-}
-
-/** What every form of one phrase shares: one object per phrase, not per form. */
-interface PhraseInfo {
-  /** Undefined for an allow-list phrase. */
-  compiled: CompiledEntry | undefined;
-  /** The phrase's forms as written (words run together), for case-sensitive entries only. */
-  surface: Set<string> | undefined;
-  /** Each group's options as written in the phrase. */
-  options: string[][] | undefined;
-  /** The phrase's [context] words before and after, checked around a match. */
-  lead: ContextZone | undefined;
-  trail: ContextZone | undefined;
-}
-
-/**
- * One form of a phrase at its trie node. There are tens of thousands, so each is kept small:
- * the form's groups and choices are one short string (a char per word: its group; then a char
- * per group: the option taken, offset by one so -1 fits) rather than two typed arrays.
- */
-interface Terminal {
-  phrase: PhraseInfo;
-  /**
-   * A second, independent hash of the whole phrase, checked on a match: the trie is keyed by
-   * 30-bit word hashes, and two different phrases agreeing on both is vanishingly unlikely.
-   * Storing a number, not the words, keeps the compiled lexicon small in every frame.
-   */
-  check: number;
-  length: number;
-  form: string | undefined;
-  /** Bit k set: word k is a group matched as a word class ("any of the group's words"). */
-  classMask: number;
-}
-
-const ALLOWED: PhraseInfo = {
-  compiled: undefined,
-  surface: undefined,
-  options: undefined,
-  lead: undefined,
-  trail: undefined,
-};
-
-const encodeForm = (groups: readonly number[], choices: readonly number[]) =>
-  String.fromCharCode(...groups, ...choices.map((c) => c + 1));
-
+/** One match of a phrase's flagged words: its entry, terminal and the words around it. */
 interface PhraseCandidate extends Candidate {
-  compiled: CompiledEntry;
-  terminal: Terminal;
+  /** Index of the entry, and of the phrase form (terminal) that matched. */
+  entry: number;
+  terminal: number;
   /** Token index of each matched word, [context] included (words let through are skipped). */
   path: Int32Array;
   /** The group of each of those words, and the option each group took (-1: none). */
@@ -136,17 +95,13 @@ interface PhraseCandidate extends Candidate {
   trail: number;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, suggest: 1, warn: 2 };
-
 function severityAllowed(rank: number, options: FindOptions | undefined): boolean {
   return !options?.minSeverity || rank >= SEVERITY_RANK[options.minSeverity];
 }
 
-function appliesTo(entry: Entry, options: FindOptions | undefined): boolean {
-  const kind = options?.documentKind;
-  if (!entry.appliesTo || !kind) return true;
-  return entry.appliesTo.includes(kind === 'unsure' ? 'clinical-note' : kind);
-}
+/** A bit per document kind, in DOCUMENT_KINDS order; "unsure" reads as a clinical note. */
+const kindBit = (kind: string) =>
+  1 << DOCUMENT_KINDS.indexOf((kind === 'unsure' ? 'clinical-note' : kind) as never);
 
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
 
@@ -198,49 +153,43 @@ function sentenceEndsBefore(text: string, at: number): boolean {
   return (c === 46 || c === 33 || c === 63) && !isWordCode(text.charCodeAt(at - 1));
 }
 
-export function compile(lexicons: readonly Lexicon[], options: CompileOptions = {}): Matcher {
-  const locale = options.locale ?? 'en-GB';
+/**
+ * Compiles layered lexicons into plain data (see compiled-lexicon.ts): every phrase expanded into
+ * its forms in a trie, every context list and [context] zone packed. This is the slow part (most
+ * of a second for the default lexicon), done once: `matcherFrom` turns the result into a matcher
+ * in a few milliseconds, in any frame or process it is sent to.
+ */
+export function compileLexicon(
+  lexicons: readonly Lexicon[],
+  options: Omit<CompileOptions, 'locale'> = {},
+): CompiledLexicon {
   const merged = mergeLayers(lexicons, options);
-  const builder = new TrieBuilder<Terminal>();
+  const builder = new TrieBuilder();
 
-  const scareEntries: CompiledEntry[] = [];
-  const quoteDetectors = new Set<string>();
   // Entries often share the same context rules (a family of twins with one list of telling
-  // verbs): compile each set of rules once.
-  const contexts = new Map<string, CompiledContext | undefined>();
-  // And entries whose rules differ still share lists: each list is expanded once.
-  const contextLists: ListCache = new Map();
-  const contextFor = (rules: Entry['context']) => {
-    if (!rules) return undefined;
+  // verbs): compile each set of rules once. And entries whose rules differ still share lists:
+  // each list is expanded once.
+  const contexts: ContextData[] = [];
+  const contextIndex = new Map<string, number>();
+  const lists = createListCache();
+  const contextFor = (rules: Entry['context']): number => {
+    if (!rules) return -1;
     const key = JSON.stringify(rules);
-    if (!contexts.has(key)) contexts.set(key, compileContext(rules, contextLists));
-    return contexts.get(key);
-  };
-  const gapEntries: CompiledEntry[] = [];
-  const zones = new Map<string, ContextZone>();
-  /**
-   * A group whose options are single words is one trie edge, keyed by its word class, instead
-   * of one path per option: "(his|her|their) (tablets|medication|inhalers)" is one path, not
-   * nine. `wordClasses` says which classes a word belongs to; `classMembers` the reverse.
-   */
-  const wordClasses = new Map<number, number[]>();
-  const classMembers = new Map<number, number[]>();
-  const classKeyFor = (options: readonly string[]) => {
-    const words = options.filter(Boolean);
-    const key = wordKey(`\u0000class\u0000${words.join('|')}`);
-    if (!classMembers.has(key)) {
-      const members = [...new Set(words.map(wordKey))];
-      classMembers.set(key, members);
-      for (const m of members) (wordClasses.get(m) ?? wordClasses.set(m, []).get(m)!).push(key);
+    let index = contextIndex.get(key);
+    if (index === undefined) {
+      index = contexts.push(compileContext(rules, lists)) - 1;
+      contextIndex.set(key, index);
     }
-    return key;
+    return index;
   };
+  const zones: ZoneData[] = [];
+  const zoneIndex = new Map<string, number>();
   const zoneFor = (
     side: 'lead' | 'trail',
     phrase: string,
     groups: number,
     forms: () => Parameters<typeof compileZone>[1],
-  ) => {
+  ): number => {
     // Same [context] text and the same number of groups in the phrase: the same zone (the lead's
     // groups are numbered first, the trail's last). Its forms are expanded only the first time.
     const text =
@@ -248,47 +197,111 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         ? phrase.slice(0, phrase.indexOf(']') + 1)
         : phrase.slice(phrase.lastIndexOf('['));
     const key = `${side}\u0000${text}\u0000${groups}`;
-    return zones.get(key) ?? zones.set(key, compileZone(side, forms())).get(key)!;
+    let index = zoneIndex.get(key);
+    if (index === undefined) {
+      index = zones.push(compileZone(side, forms())) - 1;
+      zoneIndex.set(key, index);
+    }
+    return index;
+  };
+  /**
+   * A group whose options are single words is one trie edge, keyed by its word class, instead
+   * of one path per option: "(his|her|their) (tablets|medication|inhalers)" is one path, not
+   * nine. `classMembers` says which words each class holds.
+   */
+  const classMembers = new Map<number, number[]>();
+  const classKeyFor = (options: readonly string[]) => {
+    const words = options.filter(Boolean);
+    const key = wordKey(`\u0000class\u0000${words.join('|')}`);
+    if (!classMembers.has(key)) classMembers.set(key, [...new Set(words.map(wordKey))]);
+    return key;
   };
 
-  for (const { entry, layer } of merged.entries) {
-    const compiled: CompiledEntry = {
-      entry,
-      layer,
-      severityRank: SEVERITY_RANK[entry.severity],
-      text: localise(entry, locale),
-      context: contextFor(entry.context),
-      specific: saysWhereItApplies(entry.context),
-    };
-    if (entry.detect && isQuoteDetector(entry.detect)) {
-      scareEntries.push(compiled);
-      quoteDetectors.add(entry.detect);
+  // Entries cite the same few sources again and again: each is kept once, entries by index.
+  const entryList: unknown[] = [];
+  const sources: Source[] = [];
+  const sourceIndex = new Map<string, number>();
+  const sourceOf = (source: Source) => {
+    const key = JSON.stringify(source);
+    let index = sourceIndex.get(key);
+    if (index === undefined) {
+      index = sources.push(source) - 1;
+      sourceIndex.set(key, index);
     }
-    if (entry.detect === 'unfilled-placeholder') gapEntries.push(compiled);
+    return index;
+  };
+  const entryLayer: number[] = [];
+  const entrySeverity: number[] = [];
+  const entryKinds: number[] = [];
+  const entrySpecific: number[] = [];
+  const entryCaseSensitive: number[] = [];
+  const entryContext: number[] = [];
+  const entryDetect: string[] = [];
+  const phraseEntry: number[] = [];
+  const phraseLead: number[] = [];
+  const phraseTrail: number[] = [];
+  const phraseOptions: (string[][] | null)[] = [];
+  const phraseSurface: (string[] | null)[] = [];
+  const termPhrase: number[] = [];
+  const termCheck: number[] = [];
+  const termLength: number[] = [];
+  const termClassMask: number[] = [];
+  const termForm: (number[] | undefined)[] = [];
+  const addTerminal = (
+    keys: number[],
+    phrase: number,
+    words: readonly string[],
+    form: number[] | undefined,
+    classMask: number,
+  ) => {
+    builder.insert(keys, termPhrase.length);
+    termPhrase.push(phrase);
+    termCheck.push(phraseCheck(words));
+    termLength.push(words.length);
+    termForm.push(form);
+    termClassMask.push(classMask);
+  };
+  const addPhrase = (
+    entry: number,
+    lead: number,
+    trail: number,
+    options: string[][] | null,
+    surface: string[] | null,
+  ) => {
+    phraseEntry.push(entry);
+    phraseLead.push(lead);
+    phraseTrail.push(trail);
+    phraseOptions.push(options);
+    phraseSurface.push(surface);
+    return phraseEntry.length - 1;
+  };
+
+  merged.entries.forEach(({ entry, layer }, e) => {
+    const { phrases: _p, context: _c, examples: _e, ...lean } = entry;
+    entryList.push({ ...(options.lean ? lean : entry), sources: entry.sources.map(sourceOf) });
+    entryLayer.push(layer);
+    entrySeverity.push(SEVERITY_RANK[entry.severity]);
+    entryKinds.push((entry.appliesTo ?? []).reduce((bits, kind) => bits | kindBit(kind), 0));
+    entrySpecific.push(saysWhereItApplies(entry.context) ? 1 : 0);
+    entryCaseSensitive.push(entry.caseSensitive ? 1 : 0);
+    entryContext.push(contextFor(entry.context));
+    entryDetect.push(entry.detect ?? '');
     for (const phrase of entry.phrases ?? []) {
       const surface = entry.caseSensitive
-        ? new Set(expandPhrase(phrase, entry.inflect, true).map((seq) => seq.join('')))
-        : undefined;
+        ? [...new Set(expandPhrase(phrase, entry.inflect, true).map((seq) => seq.join('')))]
+        : null;
       const split = splitPattern(phrase, entry.inflect, !entry.caseSensitive);
       const { options, core, classes } = split;
       const classKeys = new Map<number, number>();
       for (const g of classes) classKeys.set(g, classKeyFor(options[g - 1]!));
       // Zones are shared by every phrase with the same [context] text.
-      const leadZone = split.hasLead
-        ? zoneFor('lead', phrase, options.length, () => split.lead!)
-        : undefined;
-      const trailZone = split.hasTrail
+      const lead = split.hasLead ? zoneFor('lead', phrase, options.length, () => split.lead!) : -1;
+      const trail = split.hasTrail
         ? zoneFor('trail', phrase, options.length, () => split.trail!)
-        : undefined;
+        : -1;
       // Plain phrases (no groups) keep no per-form detail: most of the lexicon.
       const plain = options.length === 0;
-      const info: PhraseInfo = {
-        compiled,
-        surface,
-        options: plain ? undefined : options,
-        lead: leadZone,
-        trail: trailZone,
-      };
+      const p = addPhrase(e, lead, trail, plain ? null : options, surface);
       for (const f of core) {
         let classMask = 0;
         const keys = f.words.map((w, k) => {
@@ -297,16 +310,17 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
           classMask |= 1 << k;
           return classKeys.get(g)!;
         });
-        builder.insert(keys, {
-          phrase: info,
-          check: phraseCheck(f.words),
-          length: f.words.length,
-          form: plain ? undefined : encodeForm(f.groups, f.choices),
+        addTerminal(
+          keys,
+          p,
+          f.words,
+          plain ? undefined : formCodes(f.groups, f.choices),
           classMask,
-        });
+        );
       }
     }
-  }
+  });
+  let allowed = -1;
   for (const phrase of merged.allow) {
     // A stored allow-list phrase that could never match is skipped, not fatal.
     let forms: string[][];
@@ -315,16 +329,162 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     } catch {
       continue;
     }
-    for (const seq of forms) {
-      builder.insert(seq.map(wordKey), {
-        phrase: ALLOWED,
-        check: phraseCheck(seq),
-        length: seq.length,
-        form: undefined,
-        classMask: 0,
-      });
+    if (allowed < 0) allowed = addPhrase(-1, -1, -1, null, null);
+    for (const seq of forms) addTerminal(seq.map(wordKey), allowed, seq, undefined, 0);
+  }
+
+  const built = builder.build();
+  // Terminals side by side in node order: node n's are [termAt[n], termAt[n + 1]).
+  const nodes = built.ends.length;
+  const termAt = new Int32Array(nodes + 1);
+  const order: number[] = [];
+  for (let n = 0; n < nodes; n++) {
+    termAt[n] = order.length;
+    for (const t of built.ends[n] ?? []) order.push(t);
+  }
+  termAt[nodes] = order.length;
+  const termFormAt = new Int32Array(order.length);
+  const codes: number[] = [];
+  order.forEach((t, k) => {
+    const form = termForm[t];
+    termFormAt[k] = form === undefined ? -1 : codes.length;
+    if (form !== undefined) for (const code of form) codes.push(code);
+  });
+  const column = (values: number[]) => Int32Array.from(order, (t) => values[t]!);
+
+  // Most words start no phrase, and most that do ("the", "was") are not followed by the phrase's
+  // second word: two bit tests rule both out before any map lookup or string is built.
+  // The filters hold words: a class edge stands for each of its members.
+  const members = (key: number) => classMembers.get(key) ?? [key];
+  const singles: number[] = [];
+  const pairs: number[] = [];
+  for (const first of built.firstKeys) {
+    const node = built.child(0, first);
+    if (built.ends[node]) singles.push(...members(first));
+    for (const second of built.secondKeys(node)) {
+      for (const a of members(first)) for (const b of members(second)) pairs.push(pairKey(a, b));
     }
   }
+  const classes: number[] = [];
+  for (const [key, words] of classMembers) classes.push(key, words.length, ...words);
+
+  return {
+    format: COMPILED_FORMAT,
+    entries: packJson(entryList),
+    sources: packJson(sources),
+    entryLayer: Int32Array.from(entryLayer),
+    entrySeverity: Int8Array.from(entrySeverity),
+    entryKinds: Int8Array.from(entryKinds),
+    entrySpecific: Uint8Array.from(entrySpecific),
+    entryCaseSensitive: Uint8Array.from(entryCaseSensitive),
+    entryContext: Int32Array.from(entryContext),
+    entryDetect,
+    contexts,
+    sequences: lists.lists,
+    zones,
+    phraseEntry: Int32Array.from(phraseEntry),
+    phraseLead: Int32Array.from(phraseLead),
+    phraseTrail: Int32Array.from(phraseTrail),
+    phraseOptions: packJson(phraseOptions),
+    phraseSurface: packJson(phraseSurface),
+    trie: { ...built.data, termAt, firstKeyCount: built.firstKeys.length },
+    termPhrase: column(termPhrase),
+    termCheck: column(termCheck),
+    termLength: Uint8Array.from(order, (t) => termLength[t]!),
+    termClassMask: column(termClassMask),
+    termFormAt,
+    termFormCodes: Uint8Array.from(codes),
+    classes: Int32Array.from(classes),
+    firstWords: buildKeyFilter(built.firstKeys.flatMap(members)),
+    singleWords: buildKeyFilter(singles),
+    wordPairs: buildKeyFilter(pairs),
+  };
+}
+
+/** Compiles the lexicons and returns their matcher: `matcherFrom(compileLexicon(…))`. */
+export function compile(lexicons: readonly Lexicon[], options: CompileOptions = {}): Matcher {
+  return matcherFrom(compileLexicon(lexicons, options), options);
+}
+
+/** A matcher over a compiled lexicon; `locale` picks the wording of its findings. */
+export function matcherFrom(
+  compiled: CompiledLexicon,
+  options: Pick<CompileOptions, 'locale'> = {},
+): Matcher {
+  if (compiled.format !== COMPILED_FORMAT) throw new Error('compiled lexicon of another version');
+  const locale = options.locale ?? 'en-GB';
+  const {
+    entryLayer,
+    entrySeverity,
+    entryKinds,
+    entrySpecific,
+    entryCaseSensitive,
+    entryContext,
+    phraseEntry,
+    phraseLead,
+    phraseTrail,
+    termPhrase,
+    termCheck,
+    termLength,
+    termClassMask,
+    termFormAt,
+    termFormCodes,
+  } = compiled;
+  const termAt = compiled.trie.termAt;
+  const trie = readTrie(compiled.trie);
+  const contexts = contextReader(compiled.contexts, compiled.sequences);
+  // Entries are parsed, and their wording localised, only when they make a finding; a phrase's
+  // options only when it matches.
+  const packedEntry = packedReader<Omit<ResolvedEntry, 'sources'> & { sources: number[] }>(
+    compiled.entries,
+  );
+  const sourceAt = packedReader<Source>(compiled.sources);
+  const resolved: ResolvedEntry[] = [];
+  const entryAt = (e: number): ResolvedEntry => {
+    if (resolved[e]) return resolved[e];
+    const packed = packedEntry(e)!;
+    return (resolved[e] = { ...packed, sources: packed.sources.map((k) => sourceAt(k)!) });
+  };
+  const optionsOf = packedReader<string[][]>(compiled.phraseOptions);
+  const surfaceWords = packedReader<string[]>(compiled.phraseSurface);
+  const caseSensitivePhrase = (p: number) =>
+    compiled.phraseSurface.at[p] !== compiled.phraseSurface.at[p + 1];
+  const entryCount = compiled.entryLayer.length;
+  const texts: (LocalisedText | undefined)[] = [];
+  const textOf = (e: number) => (texts[e] ??= localise(entryAt(e), locale));
+  const zoneCache: (ContextZone | undefined)[] = [];
+  const zoneAt = (z: number) => (zoneCache[z] ??= indexZone(compiled.zones[z]!));
+  const surfaces: (Set<string> | undefined)[] = [];
+  const surfaceOf = (p: number) => (surfaces[p] ??= new Set(surfaceWords(p)!));
+  const scareEntries: number[] = [];
+  const quoteDetectors = new Set<string>();
+  const gapEntries: number[] = [];
+  compiled.entryDetect.forEach((detect, e) => {
+    if (detect && isQuoteDetector(detect)) {
+      scareEntries.push(e);
+      quoteDetectors.add(detect);
+    }
+    if (detect === 'unfilled-placeholder') gapEntries.push(e);
+  });
+  /** Which word classes each word belongs to (a class is a group's words, one trie edge). */
+  const wordClasses = new Map<number, number[]>();
+  const packed = compiled.classes;
+  for (let at = 0; at < packed.length; at += packed[at + 1]! + 2) {
+    for (let k = 0; k < packed[at + 1]!; k++) {
+      const m = packed[at + 2 + k]!;
+      (wordClasses.get(m) ?? wordClasses.set(m, []).get(m)!).push(packed[at]!);
+    }
+  }
+  const firstWords = keyFilter(compiled.firstWords);
+  const singleWords = keyFilter(compiled.singleWords);
+  const wordPairs = keyFilter(compiled.wordPairs);
+  const hasPhrases = compiled.trie.firstKeyCount > 0;
+
+  const appliesTo = (e: number, opts: FindOptions | undefined) => {
+    const kinds = entryKinds[e]!;
+    const kind = opts?.documentKind;
+    return kinds === 0 || !kind || (kinds & kindBit(kind)) !== 0;
+  };
 
   const tokens = createTokens();
   /** Token index of each phrase word on the current trie walk. */
@@ -336,38 +496,21 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     path = wider;
   };
   let work = 0;
-  // Most words start no phrase, and most that do ("the", "was") are not followed by the phrase's
-  // second word: two bit tests rule both out before any map lookup or string is built.
-  const singles: number[] = [];
-  const pairs: number[] = [];
-  const trie = builder.build();
-  const firstKeys = trie.firstKeys;
-  // The filters hold words: a class edge stands for each of its members.
-  const members = (key: number) => classMembers.get(key) ?? [key];
-  for (const first of firstKeys) {
-    const node = trie.child(0, first);
-    if (trie.terminals(node)) singles.push(...members(first));
-    for (const second of trie.secondKeys(node)) {
-      for (const a of members(first)) for (const b of members(second)) pairs.push(pairKey(a, b));
-    }
-  }
-  const firstWords = createKeyFilter(firstKeys.flatMap(members));
-  const singleWords = createKeyFilter(singles);
-  const wordPairs = createKeyFilter(pairs);
-
   /** Guards against two words sharing a hash: the matched words must spell the phrase. */
-  function spells(t: Terminal): boolean {
+  function spells(t: number): boolean {
     let h = CHECK_SEED;
-    for (let k = 0; k < t.length; k++) {
+    const length = termLength[t]!;
+    const classMask = termClassMask[t]!;
+    for (let k = 0; k < length; k++) {
       const word = normAt(tokens, path[k]!);
-      if (t.classMask & (1 << k)) {
+      if (classMask & (1 << k)) {
         // A word-class slot: the word must be one of the group's own options.
-        const g = t.form!.charCodeAt(k);
-        if (!t.phrase.options![g - 1]!.includes(word)) return false;
+        const g = termFormCodes[termFormAt[t]! + k]!;
+        if (!optionsOf(termPhrase[t]!)![g - 1]!.includes(word)) return false;
         h = checkWord(h, classMarker(g));
       } else h = checkWord(h, word);
     }
-    return h === t.check;
+    return h === termCheck[t];
   }
 
   /** Trie nodes reached from `node` through the word classes the word keyed `k` is in. */
@@ -392,8 +535,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
 
   /** The edits a phrase's alternatives make, with the words and groups the phrase matched. */
   function replacementsFor(text: string, from: number, c: PhraseCandidate): Replacement[] {
-    const { terminal, path: at, choices } = c;
-    const t = terminal.phrase;
+    const { path: at, choices } = c;
+    const options = optionsOf(termPhrase[c.terminal]!);
     const n = at.length;
     let flagged = '';
     for (let k = c.lead; k < n - c.trail; k++)
@@ -410,13 +553,13 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
       starts,
       ends,
       groups: c.groups ?? new Uint8Array(n),
-      option: (g) => (choices ? (t.options?.[g - 1]?.[choices[g - 1]!] ?? '') : ''),
+      option: (g) => (choices ? (options?.[g - 1]?.[choices[g - 1]!] ?? '') : ''),
       flagged,
       lead: c.lead,
-      caseSensitive: c.compiled.entry.caseSensitive === true,
+      caseSensitive: entryCaseSensitive[c.entry] === 1,
     };
     const out: Replacement[] = [];
-    for (const alt of c.compiled.text.alternatives) {
+    for (const alt of textOf(c.entry).alternatives) {
       const r = renderReplacement(alt, matched);
       if (r) out.push(r);
     }
@@ -427,12 +570,17 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
    * A match of the flagged words, with the phrase's [context] words found around it: the whole
    * path, its groups and the options they took. Undefined when required context is missing.
    */
-  function withContext(terminal: Terminal, core: Int32Array) {
-    const t = terminal.phrase;
-    const form = terminal.form;
-    const lead = t.lead && matchZone(t.lead, tokens, core[0]!);
-    const trail = t.trail && matchZone(t.trail, tokens, core[core.length - 1]!);
-    if ((t.lead && !lead) || (t.trail && !trail)) return undefined;
+  function withContext(terminal: number, core: Int32Array) {
+    const p = termPhrase[terminal]!;
+    const options = optionsOf(p);
+    const formAt = termFormAt[terminal]!;
+    const form = formAt >= 0;
+    const classMask = termClassMask[terminal]!;
+    const leadZone = phraseLead[p]! >= 0 ? zoneAt(phraseLead[p]!) : undefined;
+    const trailZone = phraseTrail[p]! >= 0 ? zoneAt(phraseTrail[p]!) : undefined;
+    const lead = leadZone && matchZone(leadZone, tokens, core[0]!);
+    const trail = trailZone && matchZone(trailZone, tokens, core[core.length - 1]!);
+    if ((leadZone && !lead) || (trailZone && !trail)) return undefined;
     const leadLength = lead ? lead.tokens.length : 0;
     const trailLength = trail ? trail.tokens.length : 0;
     if (!form && leadLength === 0 && trailLength === 0) {
@@ -441,29 +589,35 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const n = leadLength + core.length + trailLength;
     const path = new Int32Array(n);
     const groups = new Uint8Array(n);
-    const groupCount = t.options?.length ?? 0;
+    const groupCount = options?.length ?? 0;
     const choices = new Int8Array(groupCount).fill(-1);
     const words = core.length;
-    if (form) for (let g = 0; g < groupCount; g++) choices[g] = form.charCodeAt(words + g) - 1;
-    for (let k = 0; terminal.classMask && k < words; k++) {
-      if (!(terminal.classMask & (1 << k))) continue;
-      const g = form!.charCodeAt(k);
-      choices[g - 1] = t.options![g - 1]!.indexOf(normAt(tokens, core[k]!));
+    if (form) {
+      for (let g = 0; g < groupCount; g++) {
+        choices[g] = termFormCodes[formAt + words + g]! - 1;
+      }
+    }
+    for (let k = 0; classMask && k < words; k++) {
+      if (!(classMask & (1 << k))) continue;
+      const g = termFormCodes[formAt + k]!;
+      choices[g - 1] = options![g - 1]!.indexOf(normAt(tokens, core[k]!));
     }
     if (lead) path.set(lead.tokens, 0);
     path.set(core, leadLength);
     if (trail) path.set(trail.tokens, leadLength + core.length);
-    if (form) for (let k = 0; k < words; k++) groups[leadLength + k] = form.charCodeAt(k);
+    if (form) {
+      for (let k = 0; k < words; k++) groups[leadLength + k] = termFormCodes[formAt + k]!;
+    }
     for (const [zone, match, at] of [
-      [t.lead, lead, 0],
-      [t.trail, trail, leadLength + core.length],
+      [leadZone, lead, 0],
+      [trailZone, trail, leadLength + core.length],
     ] as const) {
       if (!zone || !match) continue;
-      const encoded = zone.forms[match.form]!;
+      const o = zone.formAt[match.form]!;
       const n = match.tokens.length;
-      for (let k = 0; k < n; k++) groups[at + k] = encoded.charCodeAt(k);
+      for (let k = 0; k < n; k++) groups[at + k] = zone.formCodes[o + k]!;
       for (let g = 0; g < groupCount; g++) {
-        const choice = encoded.charCodeAt(n + g) - 1;
+        const choice = zone.formCodes[o + n + g]! - 1;
         if (choice >= 0) choices[g] = choice;
       }
     }
@@ -472,16 +626,17 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
 
   function toFinding(
     text: string,
-    c: CompiledEntry,
+    e: number,
     start: number,
     end: number,
     replacements: Replacement[],
   ): Finding {
-    const { message, why, advice, rewrite, sources } = c.text;
+    const { message, why, advice, rewrite, sources } = textOf(e);
+    const entry = entryAt(e);
     const finding: Finding = {
-      entryId: c.entry.id,
-      category: c.entry.category,
-      severity: c.entry.severity,
+      entryId: entry.id,
+      category: entry.category,
+      severity: entry.severity,
       start,
       end,
       match: text.slice(start, end),
@@ -512,7 +667,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const candidates: PhraseCandidate[] = [];
     let allowSpans: Span[] | undefined;
     const { count, joined, start, end, hash } = tokens;
-    if (firstKeys.length === 0 && scareEntries.length === 0 && gapEntries.length === 0) return [];
+    if (!hasPhrases && scareEntries.length === 0 && gapEntries.length === 0) return [];
 
     /** Token the current match starts at. */
     let i = 0;
@@ -552,40 +707,40 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     ): void => {
       for (;;) {
         work++;
-        const terminals = trie.terminals(node);
-        if (terminals) {
-          for (const t of terminals) {
-            work += t.length;
-            if (!spells(t)) continue;
-            const c = t.phrase.compiled;
-            if (!c) {
-              (allowSpans ??= []).push({ start: start[i]!, end: end[j]! });
-              continue;
-            }
-            if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;
-            const core = path.slice(0, depth + 1);
-            if (t.phrase.surface && !surfaceMatches(text, tokens, core, t.phrase.surface)) continue;
-            if (t.phrase.lead || t.phrase.trail) work += 4;
-            const whole = withContext(t, core);
-            if (!whole) continue;
-            const first = whole.path[0]!;
-            const last = whole.path[whole.path.length - 1]!;
-            if (c.context) {
-              work += c.context.cost;
-              if (!contextAllows(c.context, tokens, first, last)) continue;
-            }
-            candidates.push({
-              start: start[i]!,
-              end: end[j]!,
-              extent: end[last]! - start[first]!,
-              layer: c.layer,
-              severityRank: c.severityRank,
-              specific: c.specific,
-              compiled: c,
-              terminal: t,
-              ...whole,
-            });
+        const lastTerminal = termAt[node + 1]!;
+        for (let t = termAt[node]!; t < lastTerminal; t++) {
+          work += termLength[t]!;
+          if (!spells(t)) continue;
+          const p = termPhrase[t]!;
+          const e = phraseEntry[p]!;
+          if (e < 0) {
+            (allowSpans ??= []).push({ start: start[i]!, end: end[j]! });
+            continue;
           }
+          if (!severityAllowed(entrySeverity[e]!, opts) || !appliesTo(e, opts)) continue;
+          const core = path.slice(0, depth + 1);
+          if (caseSensitivePhrase(p) && !surfaceMatches(text, tokens, core, surfaceOf(p))) continue;
+          if (phraseLead[p]! >= 0 || phraseTrail[p]! >= 0) work += 4;
+          const whole = withContext(t, core);
+          if (!whole) continue;
+          const first = whole.path[0]!;
+          const last = whole.path[whole.path.length - 1]!;
+          const context = entryContext[e]!;
+          if (context >= 0) {
+            work += contexts.cost(context);
+            if (!contexts.allows(context, tokens, first, last)) continue;
+          }
+          candidates.push({
+            start: start[i]!,
+            end: end[j]!,
+            extent: end[last]! - start[first]!,
+            layer: entryLayer[e]!,
+            severityRank: entrySeverity[e]!,
+            specific: entrySpecific[e] === 1,
+            entry: e,
+            terminal: t,
+            ...whole,
+          });
         }
         if (!trie.hasChildren(node)) return;
         // The next phrase word, letting through up to LET_THROUGH words people put inside a
@@ -709,7 +864,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     const resolved = resolveOverlaps(kept);
     for (let k = 0; k < resolved.length; k++) {
       const c = resolved[k]!;
-      findings.push(toFinding(text, c.compiled, c.start, c.end, replacementsFor(text, from, c)));
+      findings.push(toFinding(text, c.entry, c.start, c.end, replacementsFor(text, from, c)));
     }
     if (hasScare && quotations && quotations.length > 0) {
       // The phrases' findings only: one quotation's doubt does not spread to the next.
@@ -732,8 +887,8 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
         if (allowed && allowed(quotation.start + 1, quotation.end - 1)) continue;
         for (let e = 0; e < scareEntries.length; e++) {
           const c = scareEntries[e]!;
-          if (c.entry.detect !== detector) continue;
-          if (!severityAllowed(c.severityRank, opts) || !appliesTo(c.entry, opts)) continue;
+          if (compiled.entryDetect[c] !== detector) continue;
+          if (!severityAllowed(entrySeverity[c]!, opts) || !appliesTo(c, opts)) continue;
           const fix = quotationFix(text, quotation, detector);
           findings.push(toFinding(text, c, quotation.start, quotation.end, fix));
           added = true;
@@ -745,7 +900,7 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     if (gapEntries.length > 0 && text.slice(from, to).includes('{')) {
       const before = findings.length;
       for (const c of gapEntries) {
-        if (!severityAllowed(c.severityRank, opts)) continue;
+        if (!severityAllowed(entrySeverity[c]!, opts)) continue;
         for (const gap of unfilledGaps(text, from, to)) {
           findings.push(toFinding(text, c, gap.start, gap.end, []));
         }
@@ -755,8 +910,14 @@ export function compile(lexicons: readonly Lexicon[], options: CompileOptions = 
     return findings;
   }
 
+  let entries: Entry[] | undefined;
   return {
-    entries: merged.entries.map((e) => e.entry),
+    get entries() {
+      return (entries ??= Array.from(
+        { length: entryCount },
+        (_, e) => entryAt(e) as unknown as Entry,
+      ));
+    },
     get work() {
       return work;
     },

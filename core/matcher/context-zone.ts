@@ -3,30 +3,33 @@ import { normAt, type Tokens } from '../text/tokenize.ts';
 import { KEY_MASK, wordKey } from './context.ts';
 import { isFillerKey, MAX_FILLERS } from './fillers.ts';
 import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
+import type { ZoneData } from './compiled-lexicon.ts';
 
 /**
  * The [context] words of a phrase before or after its flagged words, kept out of the trie and
- * checked around a match: each form's word keys and check hash packed in one array, indexed by
- * the word next to the flagged words (a lead's last word, a trail's first).
+ * checked around a match: each form's word keys and check hash packed in one array (ZoneData),
+ * indexed, when the zone is first needed, by the word next to the flagged words (a lead's last
+ * word, a trail's first).
  */
-export interface ContextZone {
-  side: 'lead' | 'trail';
-  data: Int32Array;
-  /** Where each form starts in `data` (length, check, keys…). */
-  at: Int32Array;
+export interface ContextZone extends ZoneData {
   byEdge: Map<number, number[]>;
-  /** Per form, as one short string: a char per word (its group), then a char per group (the
-   * option taken, plus one). Thousands of forms: strings cost a fraction of typed arrays. */
-  forms: string[];
-  /** The form with no words, when the context is optional; -1 otherwise. */
-  empty: number;
 }
 
-export function compileZone(side: 'lead' | 'trail', forms: readonly PhraseForm[]): ContextZone {
+/** A form's groups and choices as bytes: a byte per word (its group), then per group the option
+ * it took plus one (so -1, none, is 0). */
+export function formCodes(groups: readonly number[], choices: readonly number[]): number[] {
+  const codes = [...groups, ...choices.map((c) => c + 1)];
+  if (codes.some((c) => c > 255))
+    throw new RangeError('a phrase has more than 254 groups or options');
+  return codes;
+}
+
+export function compileZone(side: 'lead' | 'trail', forms: readonly PhraseForm[]): ZoneData {
   const size = forms.reduce((n, f) => n + f.words.length + 2, 0);
   const data = new Int32Array(size);
   const at = new Int32Array(forms.length);
-  const byEdge = new Map<number, number[]>();
+  const formAt = new Int32Array(forms.length);
+  const codes: number[] = [];
   let offset = 0;
   let empty = -1;
   forms.forEach((f, k) => {
@@ -35,20 +38,24 @@ export function compileZone(side: 'lead' | 'trail', forms: readonly PhraseForm[]
     data[offset + 1] = phraseCheck(f.words);
     f.words.forEach((w, i) => (data[offset + 2 + i] = wordKey(w)));
     if (f.words.length === 0) empty = k;
-    else {
-      const edge = wordKey(side === 'lead' ? f.words[f.words.length - 1]! : f.words[0]!);
-      (byEdge.get(edge) ?? byEdge.set(edge, []).get(edge)!).push(k);
-    }
     offset += f.words.length + 2;
+    formAt[k] = codes.length;
+    codes.push(...formCodes(f.groups, f.choices));
   });
-  return {
-    side,
-    data,
-    at,
-    byEdge,
-    forms: forms.map((f) => String.fromCharCode(...f.groups, ...f.choices.map((c) => c + 1))),
-    empty,
-  };
+  return { lead: side === 'lead', data, at, formCodes: Uint8Array.from(codes), formAt, empty };
+}
+
+export function indexZone(zone: ZoneData): ContextZone {
+  const byEdge = new Map<number, number[]>();
+  const { data, at } = zone;
+  for (let k = 0; k < at.length; k++) {
+    const o = at[k]!;
+    const length = data[o]!;
+    if (length === 0) continue;
+    const edge = data[o + 2 + (zone.lead ? length - 1 : 0)]!;
+    (byEdge.get(edge) ?? byEdge.set(edge, []).get(edge)!).push(k);
+  }
+  return { ...zone, byEdge };
 }
 
 /**
@@ -64,7 +71,7 @@ function formFrom(
   const { data } = zone;
   const o = zone.at[k]!;
   const length = data[o]!;
-  const lead = zone.side === 'lead';
+  const lead = zone.lead;
   const step = lead ? -1 : 1;
   const found: number[] = [];
   let pos = next;
@@ -105,7 +112,7 @@ export interface ZoneMatch {
  * context is optional; undefined otherwise.
  */
 export function matchZone(zone: ContextZone, tokens: Tokens, edge: number): ZoneMatch | undefined {
-  const lead = zone.side === 'lead';
+  const lead = zone.lead;
   let best: ZoneMatch | undefined;
   for (let skip = 0; skip <= MAX_FILLERS; skip++) {
     // The word next to the flagged ones, past `skip` words let through.

@@ -1,5 +1,11 @@
 import { contextPhrase, expandPhrase } from '../lexicon/expand-phrase.ts';
 import type { ContextRules } from '../lexicon/schema.ts';
+import {
+  ACROSS_COLON,
+  LENGTH_MASK,
+  type ContextData,
+  type SequenceList,
+} from './compiled-lexicon.ts';
 import { hashWord, normAt, type Tokens } from '../text/tokenize.ts';
 import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
 
@@ -7,66 +13,69 @@ import { CHECK_SEED, checkWord, phraseCheck } from './phrase-check.ts';
 export const KEY_MASK = 0x3fffffff;
 export const wordKey = (word: string) => hashWord(word) & KEY_MASK;
 
-/**
- * Context phrases of one rule, packed: `data` holds, for each phrase, its length, then its
- * check hash and its words' keys; `byFirst` maps a first word's key to where its phrases start.
- * Words are compared by key and a match confirmed by the check hash, so no strings are kept.
- */
-interface Sequences {
-  data: Int32Array;
-  byFirst: Map<number, number[]>;
-  /**
-   * Offsets of phrases that reach across a colon: a label before the match (`outcome:`,
-   * `age 4:`) or one after it (`: 3 year old`). They match only across the colon, the others
-   * only within the clause.
-   */
-  acrossColon: Set<number>;
-  /** `"^"` / `"$"` given: the match starting or ending its clause counts as the phrase. */
-  clauseStart: boolean;
-  clauseEnd: boolean;
-}
-
-/**
- * Compiled lists by their phrases: entries copy the same context list (the words that make
+/** Compiled lists by their phrases: entries copy the same context list (the words that make
  * "self-management" relational, say) into many rules, and expanding a list is most of what
- * compiling a context costs.
- */
-export type ListCache = Map<string, Sequences>;
-
-function sequences(phrases: string[] | undefined, cache?: ListCache): Sequences | undefined {
-  if (!phrases) return undefined;
-  const key = phrases.join('\u0001');
-  const known = cache?.get(key);
-  if (known) return known;
-  const built = buildSequences(phrases);
-  cache?.set(key, built);
-  return built;
+ * compiling a context costs. Values are indices into `lists`. */
+export interface ListCache {
+  byPhrases: Map<string, number>;
+  lists: SequenceList[];
 }
 
-function buildSequences(phrases: string[]): Sequences {
+export const createListCache = (): ListCache => ({ byPhrases: new Map(), lists: [] });
+
+function sequences(phrases: string[] | undefined, cache: ListCache): number {
+  if (!phrases) return -1;
+  const key = phrases.join('\u0001');
+  const known = cache.byPhrases.get(key);
+  if (known !== undefined) return known;
+  cache.lists.push(buildSequences(phrases));
+  cache.byPhrases.set(key, cache.lists.length - 1);
+  return cache.lists.length - 1;
+}
+
+function buildSequences(phrases: string[]): SequenceList {
   let clauseStart = false;
   let clauseEnd = false;
+  let anyColon = false;
   const seqs = phrases.flatMap((phrase) => {
     const { words, colon, anchor } = contextPhrase(phrase);
     if (anchor === 'start') clauseStart = true;
     if (anchor === 'end') clauseEnd = true;
     if (anchor) return [];
+    if (colon !== undefined) anyColon = true;
     return expandPhrase(words).map((seq) => ({ seq, colon: colon !== undefined }));
   });
   const data = new Int32Array(seqs.reduce((n, { seq }) => n + seq.length + 2, 0));
-  const byFirst = new Map<number, number[]>();
-  const acrossColon = new Set<number>();
   let at = 0;
   seqs.forEach(({ seq, colon }) => {
-    const key = wordKey(seq[0]!);
-    (byFirst.get(key) ?? byFirst.set(key, []).get(key)!).push(at);
-    if (colon) acrossColon.add(at);
-    data[at] = seq.length;
+    data[at] = seq.length | (colon ? ACROSS_COLON : 0);
     data[at + 1] = phraseCheck(seq);
     seq.forEach((word, k) => (data[at + 2 + k] = wordKey(word)));
     at += seq.length + 2;
   });
-  return { data, byFirst, acrossColon, clauseStart, clauseEnd };
+  return { data, clauseStart, clauseEnd, colon: anyColon };
+}
+
+/**
+ * A list as the matcher reads it: the packed phrases, and where the phrases with each first
+ * word start, indexed only when an entry using the list first matches.
+ */
+interface Sequences {
+  data: Int32Array;
+  byFirst: Map<number, number[]>;
+  clauseStart: boolean;
+  clauseEnd: boolean;
+  colon: boolean;
+}
+
+function indexList(list: SequenceList): Sequences {
+  const byFirst = new Map<number, number[]>();
+  const { data } = list;
+  for (let at = 0; at < data.length; at += (data[at]! & LENGTH_MASK) + 2) {
+    const key = data[at + 2]!;
+    (byFirst.get(key) ?? byFirst.set(key, []).get(key)!).push(at);
+  }
+  return { ...list, byFirst };
 }
 
 /** Is the clause break before token `k` a colon (a label and what it labels)? */
@@ -74,51 +83,57 @@ function colonBefore(tokens: Tokens, k: number): boolean {
   return tokens.text.slice(tokens.end[k - 1], tokens.start[k]).includes(':');
 }
 
-type Rule = 'notPrecededBy' | 'notFollowedBy' | 'onlyPrecededBy' | 'onlyFollowedBy';
+const RULES = ['notPrecededBy', 'notFollowedBy', 'onlyPrecededBy', 'onlyFollowedBy'] as const;
+type Rule = (typeof RULES)[number];
 
-export interface CompiledContext {
-  /** How far each rule looks, in words. */
-  window: Record<Rule, number>;
-  /** Upper bound of words compared in one check, for the matcher's work count. */
-  cost: number;
-  notPrecededBy?: Sequences;
-  notFollowedBy?: Sequences;
-  onlyPrecededBy?: Sequences;
-  onlyFollowedBy?: Sequences;
-}
-
-export function compileContext(
-  rules: ContextRules | undefined,
-  cache?: ListCache,
-): CompiledContext | undefined {
-  if (!rules) return undefined;
+export function compileContext(rules: ContextRules, cache: ListCache): ContextData {
   const given = rules.window ?? 1;
   const reach = (rule: Rule) => (typeof given === 'number' ? given : (given[rule] ?? 1));
-  const window = {
-    notPrecededBy: reach('notPrecededBy'),
-    notFollowedBy: reach('notFollowedBy'),
-    onlyPrecededBy: reach('onlyPrecededBy'),
-    onlyFollowedBy: reach('onlyFollowedBy'),
-  };
-  const compiled = {
-    notPrecededBy: sequences(rules.notPrecededBy, cache),
-    notFollowedBy: sequences(rules.notFollowedBy, cache),
-    onlyPrecededBy: sequences(rules.onlyPrecededBy, cache),
-    onlyFollowedBy: sequences(rules.onlyFollowedBy, cache),
-  };
+  const window = RULES.map(reach) as ContextData['window'];
+  const lists = RULES.map((rule) => sequences(rules[rule], cache)) as ContextData['lists'];
   let longest = 1;
-  for (const seqs of Object.values(compiled)) {
-    for (let at = 0; seqs && at < seqs.data.length; at += seqs.data[at]! + 2) {
-      longest = Math.max(longest, seqs.data[at]!);
+  for (const index of lists) {
+    const data = index >= 0 ? cache.lists[index]!.data : undefined;
+    for (let at = 0; data && at < data.length; at += (data[at]! & LENGTH_MASK) + 2) {
+      longest = Math.max(longest, data[at]! & LENGTH_MASK);
     }
   }
-  return { window, cost: 4 * Math.max(...Object.values(window)) * longest, ...compiled };
+  return { window, cost: 4 * Math.max(...window) * longest, lists };
+}
+
+/** Context rules as the matcher reads them: each list indexed the first time it is needed. */
+export interface ContextReader {
+  allows(context: number, tokens: Tokens, first: number, last: number): boolean;
+  cost(context: number): number;
+}
+
+export function contextReader(contexts: readonly ContextData[], lists: readonly SequenceList[]) {
+  const indexed: (Sequences | undefined)[] = [];
+  const list = (k: number) => (k < 0 ? undefined : (indexed[k] ??= indexList(lists[k]!)));
+  return {
+    cost: (context: number) => contexts[context]!.cost,
+    allows(context: number, tokens: Tokens, first: number, last: number): boolean {
+      const { window: w, lists: l } = contexts[context]!;
+      const notPreceded = list(l[0]);
+      if (notPreceded && precededBy(tokens, first, notPreceded, w[0])) return false;
+      const notFollowed = list(l[1]);
+      if (notFollowed && followedBy(tokens, last + 1, notFollowed, w[1])) return false;
+      if (l[2] < 0 && l[3] < 0) return true;
+      // With both kinds of "only" rule, either one is enough.
+      const onlyPreceded = list(l[2]);
+      const onlyFollowed = list(l[3]);
+      return (
+        (onlyPreceded !== undefined && precededBy(tokens, first, onlyPreceded, w[2])) ||
+        (onlyFollowed !== undefined && followedBy(tokens, last + 1, onlyFollowed, w[3]))
+      );
+    },
+  } satisfies ContextReader;
 }
 
 /** Does the phrase at `offset` occupy tokens [at, at + length) with no clause break inside? */
 function sequenceAt(tokens: Tokens, at: number, seqs: Sequences, offset: number): boolean {
   const { data } = seqs;
-  const length = data[offset]!;
+  const length = data[offset]! & LENGTH_MASK;
   if (at < 0 || at + length > tokens.count) return false;
   for (let k = 0; k < length; k++) {
     if (k > 0 && tokens.clause[at + k]) return false;
@@ -133,8 +148,9 @@ function sequenceAt(tokens: Tokens, at: number, seqs: Sequences, offset: number)
 function anyStartsAt(tokens: Tokens, at: number, seqs: Sequences, colon: boolean): boolean {
   const offsets = seqs.byFirst.get(tokens.hash[at]! & KEY_MASK);
   if (!offsets) return false;
+  const { data } = seqs;
   for (const offset of offsets) {
-    if (seqs.acrossColon.has(offset) !== colon) continue;
+    if (((data[offset]! & ACROSS_COLON) !== 0) !== colon) continue;
     if (sequenceAt(tokens, at, seqs, offset)) return true;
   }
   return false;
@@ -145,8 +161,9 @@ function anyEndsAt(tokens: Tokens, last: number, seqs: Sequences, colon: boolean
   for (let startAt = last; startAt >= 0 && startAt >= last - 7; startAt--) {
     const offsets = seqs.byFirst.get(tokens.hash[startAt]! & KEY_MASK);
     for (const offset of offsets ?? []) {
-      if (seqs.acrossColon.has(offset) !== colon) continue;
-      const ends = startAt + seqs.data[offset]! - 1 === last;
+      const header = seqs.data[offset]!;
+      if (((header & ACROSS_COLON) !== 0) !== colon) continue;
+      const ends = startAt + (header & LENGTH_MASK) - 1 === last;
       if (ends && sequenceAt(tokens, startAt, seqs, offset)) return true;
     }
     if (tokens.clause[startAt]) break;
@@ -164,9 +181,7 @@ function followedBy(tokens: Tokens, after: number, seqs: Sequences, window: numb
     const at = after + k;
     if (at >= tokens.count) return false;
     if (tokens.clause[at]) {
-      return (
-        seqs.acrossColon.size > 0 && colonBefore(tokens, at) && anyStartsAt(tokens, at, seqs, true)
-      );
+      return seqs.colon && colonBefore(tokens, at) && anyStartsAt(tokens, at, seqs, true);
     }
     if (anyStartsAt(tokens, at, seqs, false)) return true;
   }
@@ -183,35 +198,9 @@ function precededBy(tokens: Tokens, before: number, seqs: Sequences, window: num
     const last = before - 1 - k;
     if (last < 0) return false;
     if (tokens.clause[last + 1]) {
-      return (
-        seqs.acrossColon.size > 0 &&
-        colonBefore(tokens, last + 1) &&
-        anyEndsAt(tokens, last, seqs, true)
-      );
+      return seqs.colon && colonBefore(tokens, last + 1) && anyEndsAt(tokens, last, seqs, true);
     }
     if (anyEndsAt(tokens, last, seqs, false)) return true;
   }
   return false;
-}
-
-/** Whether a match over tokens [first, last] counts under its entry's context rules. */
-export function contextAllows(
-  ctx: CompiledContext,
-  tokens: Tokens,
-  first: number,
-  last: number,
-): boolean {
-  const w = ctx.window;
-  if (ctx.notPrecededBy && precededBy(tokens, first, ctx.notPrecededBy, w.notPrecededBy))
-    return false;
-  if (ctx.notFollowedBy && followedBy(tokens, last + 1, ctx.notFollowedBy, w.notFollowedBy))
-    return false;
-  if (!ctx.onlyPrecededBy && !ctx.onlyFollowedBy) return true;
-  // With both kinds of "only" rule, either one is enough.
-  return (
-    (ctx.onlyPrecededBy !== undefined &&
-      precededBy(tokens, first, ctx.onlyPrecededBy, w.onlyPrecededBy)) ||
-    (ctx.onlyFollowedBy !== undefined &&
-      followedBy(tokens, last + 1, ctx.onlyFollowedBy, w.onlyFollowedBy))
-  );
 }

@@ -1,16 +1,21 @@
 /**
  * A trie over integer word keys, stored flat: nodes are numbers, edges live in one open-addressing
  * hash table keyed by (parent, word). Every frame of every tab holds a compiled lexicon, so this
- * costs about a dozen bytes an edge where a Map per node would cost hundreds.
+ * costs about a dozen bytes an edge where a Map per node would cost hundreds; and being typed
+ * arrays, it travels to a frame as it is.
  */
-export interface Trie<T> {
+export interface TrieData {
+  /** Slots of three numbers: parent, key, child (-1 for an empty slot). */
+  table: Int32Array;
+  /** A bit per hash of each edge: most misses are answered here before the table is read. */
+  bits: Uint32Array;
+  parentOfSome: Uint8Array;
+}
+
+export interface Trie {
   /** The child of `node` along `key`, or -1. The root is node 0. */
   child(node: number, key: number): number;
-  terminals(node: number): readonly T[] | undefined;
   hasChildren(node: number): boolean;
-  /** Keys of the edges leaving the root, and of those leaving each first word's node. */
-  readonly firstKeys: readonly number[];
-  secondKeys(firstNode: number): readonly number[];
 }
 
 const EMPTY = -1;
@@ -18,14 +23,24 @@ const EMPTY = -1;
 const hashOf = (parent: number, key: number) =>
   Math.imul(parent ^ Math.imul(key, 0x9e3779b1), 0x85ebca6b) >>> 0;
 
-/** Collects paths, then freezes them into a flat trie. */
-export class TrieBuilder<T> {
+export interface BuiltTrie {
+  data: TrieData;
+  /** What was inserted at each node, in order of insertion. */
+  ends: (number[] | undefined)[];
+  /** Keys of the edges leaving the root, and of those leaving each first word's node. */
+  firstKeys: readonly number[];
+  secondKeys(firstNode: number): readonly number[];
+  child(node: number, key: number): number;
+}
+
+/** Collects paths, each with a number (a terminal), then freezes them into a flat trie. */
+export class TrieBuilder {
   /** (parent, key) → child, keyed by one number: building string keys was most of compiling. */
   private readonly edges = new Map<number, number>();
   private readonly edgeList: [parent: number, key: number, child: number][] = [];
-  private readonly ends: (T[] | undefined)[] = [undefined];
+  private readonly ends: (number[] | undefined)[] = [undefined];
 
-  insert(path: readonly number[], terminal: T): void {
+  insert(path: readonly number[], terminal: number): void {
     let node = 0;
     for (const key of path) {
       // Keys are 30-bit and nodes stay far below 2^22, so this is exact in a double.
@@ -42,7 +57,7 @@ export class TrieBuilder<T> {
     (this.ends[node] ??= []).push(terminal);
   }
 
-  build(): Trie<T> {
+  build(): BuiltTrie {
     // Filled to at most 70%: most lookups are misses (a word that does not continue any phrase),
     // and a miss under linear probing walks on until an empty slot, about 1 + 1/(1 - load)^2 / 2
     // slots: 6 at 70%, 14 at 80%.
@@ -54,7 +69,6 @@ export class TrieBuilder<T> {
     const table = new Int32Array(size * 3).fill(EMPTY);
     const nodes = this.ends.length;
     const parentOfSome = new Uint8Array(nodes);
-    // Only the first two levels' keys are kept (for the matcher's filters); the edge list is not.
     const keysByNode = new Map<number, number[]>();
     // Most lookups are misses, and the table (about 12 bytes a slot) outgrows the processor's
     // nearer caches: a bit per hash, 16 or more bits an edge, answers most misses from memory a
@@ -78,25 +92,35 @@ export class TrieBuilder<T> {
         (keysByNode.get(parent) ?? keysByNode.set(parent, []).get(parent)!).push(key);
       }
     }
-    const ends = this.ends;
+    const data = { table, bits, parentOfSome };
     return {
-      child(node, key) {
-        const h = hashOf(node, key);
-        if ((bits[(h & bitMask) >>> 5]! & (1 << (h & 31))) === 0) return EMPTY;
-        let at = (h & mask) * 3;
-        const wrap = size * 3;
-        for (;;) {
-          const p = table[at]!;
-          if (p === EMPTY) return EMPTY;
-          if (p === node && table[at + 1] === key) return table[at + 2]!;
-          at += 3;
-          if (at === wrap) at = 0;
-        }
-      },
-      terminals: (node) => ends[node],
-      hasChildren: (node) => parentOfSome[node] === 1,
+      data,
+      ends: this.ends,
       firstKeys: keysByNode.get(0) ?? [],
       secondKeys: (node) => keysByNode.get(node) ?? [],
+      child: readTrie(data).child,
     };
   }
+}
+
+export function readTrie({ table, bits, parentOfSome }: TrieData): Trie {
+  const size = table.length / 3;
+  const mask = size - 1;
+  const bitMask = bits.length * 32 - 1;
+  const wrap = size * 3;
+  return {
+    child(node, key) {
+      const h = hashOf(node, key);
+      if ((bits[(h & bitMask) >>> 5]! & (1 << (h & 31))) === 0) return EMPTY;
+      let at = (h & mask) * 3;
+      for (;;) {
+        const p = table[at]!;
+        if (p === EMPTY) return EMPTY;
+        if (p === node && table[at + 1] === key) return table[at + 2]!;
+        at += 3;
+        if (at === wrap) at = 0;
+      }
+    },
+    hasChildren: (node) => parentOfSome[node] === 1,
+  };
 }

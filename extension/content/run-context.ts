@@ -1,4 +1,6 @@
-import { compile, type Lexicon, type Matcher } from '@/core/engine';
+import type { Matcher } from '@/core/engine';
+import { matcherFrom } from '@/core/matcher/compile';
+import { decodeCompiled, type EncodedLexicon } from '@/core/matcher/compiled-lexicon';
 import type { Settings } from '../settings.ts';
 import { createHighlightPainter, type HighlightPainter } from './highlight/highlight-painter.ts';
 import { createOverlayPainter, type OverlayPainter } from './highlight/overlay-painter.ts';
@@ -19,8 +21,9 @@ export interface RunContext {
   /** The content script's own lifetime, longer than the run's: for what outlives a restart. */
   readonly lifetime: AbortSignal;
   /**
-   * Compiled when the first field to check appears: most frames of a record (menus, banners,
-   * viewers) never hold one, and the compiled lexicon is the biggest thing a frame keeps.
+   * Made when the first field to check appears, from the lexicon the background compiled: most
+   * frames of a record (menus, banners, viewers) never hold one, and it is the biggest thing a
+   * frame keeps.
    */
   matcher(): Matcher;
   /** Our shadow-root corner of the page (overlays, mirrors, the card, the live region). */
@@ -35,20 +38,23 @@ export interface RunContext {
 }
 
 /**
- * Compiles the frame's matcher, leaving a performance measure (`alongside-compile`) of the time it
- * took on this frame's main thread, which the browser benchmark reads per frame.
+ * Makes the frame's matcher from the compiled lexicon the background sent (JSON, parsed here),
+ * leaving a performance measure (`alongside-compile`) of the time it took on this frame's main
+ * thread, which the browser benchmark reads per frame.
  */
-function compileMeasured(lexicons: Lexicon[], settings: Settings): Matcher {
+function matcherMeasured(json: string, settings: Settings): Matcher {
   const start = performance.now();
-  const compiled = compile(lexicons, { locale: settings.locale, allow: settings.personalAllow });
+  const matcher = matcherFrom(decodeCompiled(JSON.parse(json) as EncodedLexicon), {
+    locale: settings.locale,
+  });
   performance.clearMeasures('alongside-compile');
   performance.measure('alongside-compile', { start, end: performance.now() });
-  return compiled;
+  return matcher;
 }
 
 export function createRunContext(
   win: Window,
-  lexicons: Lexicon[],
+  lexicon: string,
   settings: Settings,
   signal: AbortSignal,
   lifetime: AbortSignal,
@@ -77,7 +83,7 @@ export function createRunContext(
     settings,
     signal,
     lifetime,
-    matcher: () => (matcher ??= compileMeasured(lexicons, settings)),
+    matcher: () => (matcher ??= matcherMeasured(lexicon, settings)),
     layer: getLayer,
     get madeLayer() {
       return layer;

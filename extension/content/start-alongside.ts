@@ -1,4 +1,4 @@
-import type { Lexicon, Locale } from '@/core/engine';
+import type { Locale } from '@/core/engine';
 import { sendMessage, siteOf } from '../messages.ts';
 import { isOnForSite, readSettings, watchSettings, type Settings } from '../settings.ts';
 import type { CardController } from './card/card-controller.ts';
@@ -21,7 +21,8 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
   const site = siteOf(win);
   let running: AbortController | undefined;
 
-  let lexicons: { locale: string; lexicons: Lexicon[] } | undefined;
+  /** The compiled lexicon as received, and what it was compiled for (locale, allow-list). */
+  let lexicon: { key: string; json: string } | undefined;
   // What the clinician chose per field outlives a restart of the checks (a settings change).
   const memory: FieldMemory = {
     ignored: new WeakMap<Element, Set<string>>(),
@@ -47,15 +48,17 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
     const run = new AbortController();
     running = run;
     signal.addEventListener('abort', () => run.abort(), { once: true });
-    if (lexicons?.locale !== settings.locale) {
+    const lexiconKey = JSON.stringify([settings.locale, settings.personalAllow]);
+    if (lexicon?.key !== lexiconKey) {
       // Most frames of a record (menus, banners, viewers) never hold a field: they load nothing.
       await firstField(win.document, run.signal);
       if (run.signal.aborted) return;
-      lexicons = { locale: settings.locale, lexicons: await fetchLexicons(settings.locale) };
+      const json = await fetchCompiledLexicon(settings.locale, settings.personalAllow);
+      lexicon = { key: lexiconKey, json };
       performance.mark('alongside-lexicon');
     }
     if (run.signal.aborted) return;
-    runChecks(win, lexicons.lexicons, settings, memory, run.signal, signal);
+    runChecks(win, lexicon.json, settings, memory, run.signal, signal);
     // Only a start that worked is remembered, so the next settings event can try again.
     current = key;
   };
@@ -91,12 +94,12 @@ function firstField(doc: Document, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** The background holds the lexicons; a worker just woken may need a moment, so ask twice. */
-async function fetchLexicons(locale: Locale): Promise<Lexicon[]> {
+/** The background compiles the lexicon; a worker just woken may need a moment, so ask twice. */
+async function fetchCompiledLexicon(locale: Locale, allow: readonly string[]): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const reply = await sendMessage({ kind: 'get-lexicons', locale });
-      if (reply?.lexicons) return reply.lexicons;
+      const reply = await sendMessage({ kind: 'get-compiled-lexicon', locale, allow: [...allow] });
+      if (typeof reply?.compiled === 'string') return reply.compiled;
     } catch (error) {
       if (attempt >= 1) throw error;
     }
@@ -111,13 +114,13 @@ async function fetchLexicons(locale: Locale): Promise<Lexicon[]> {
  */
 function runChecks(
   win: Window,
-  lexicons: Lexicon[],
+  lexicon: string,
   settings: Settings,
   memory: FieldMemory,
   signal: AbortSignal,
   lifetime: AbortSignal,
 ): void {
-  const ctx = createRunContext(win, lexicons, settings, signal, lifetime);
+  const ctx = createRunContext(win, lexicon, settings, signal, lifetime);
   // The card and the count start after the fields, whose hooks reach them once they exist.
   const later: { cards?: CardController; flagsChanged?: () => void } = {};
   const fields = trackFields(ctx, memory, {

@@ -11,6 +11,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultLexicon, type Lexicon } from '../../core/index.ts';
+import { compileLexicon } from '../../core/matcher/compile.ts';
+import { compiledParts } from '../../core/matcher/compiled-lexicon.ts';
 import { ROOT, runCli } from './run-cli.ts';
 
 interface Run {
@@ -58,6 +61,8 @@ describe('the package installed from npm pack', () => {
       'README.md',
       'bin/alongside.mjs',
       'dist/alongside.cjs',
+      'dist/default-lexicon.compiled.bin',
+      'dist/default-lexicon.compiled.json',
       'package.json',
       'scripts/build-cli.mjs',
     ]);
@@ -90,6 +95,64 @@ describe('the package installed from npm pack', () => {
       here.stdout.replaceAll(join(project, 'letter.txt'), 'letter.txt'),
     );
   }, 180_000);
+});
+
+describe('the default lexicon compiled beside the bundle', () => {
+  const bundleDir = () => {
+    const dir = temp('bundle');
+    cpSync(join(ROOT, 'dist', 'alongside.cjs'), join(dir, 'alongside.cjs'));
+    return dir;
+  };
+  const check = (dir: string, file: string) =>
+    run(
+      process.execPath,
+      [
+        '-e',
+        `require(${JSON.stringify(join(dir, 'alongside.cjs'))}).run(['check', ${JSON.stringify(file)}])`,
+      ],
+      dir,
+    );
+
+  it('is what the bundle checks with, when it is of the same build', async () => {
+    expect((await runCli(['--version'])).status).toBe(0);
+    const dir = bundleDir();
+    writeFileSync(join(dir, 'letter.txt'), LETTER);
+    const real = readFileSync(join(ROOT, 'dist', 'default-lexicon.compiled.json'), 'utf8');
+    const { build } = JSON.parse(real) as { build: string };
+    // A file of the same build holding another lexicon: if the bundle reads it, the report says so.
+    const claims = defaultLexicon().entries.find((e) => e.id === 'claims')!;
+    const other: Lexicon = {
+      name: 'other',
+      version: '1',
+      entries: [{ ...claims, id: 'read-from-the-file' }],
+    };
+    const { data, bytes } = compiledParts(compileLexicon([other], { lean: true }));
+    writeFileSync(join(dir, 'default-lexicon.compiled.json'), JSON.stringify({ build, data }));
+    writeFileSync(join(dir, 'default-lexicon.compiled.bin'), bytes);
+    const withOther = await check(dir, 'letter.txt');
+    expect(withOther.stdout).toContain('(read-from-the-file)');
+    expect(withOther.stdout).not.toContain('(claims)');
+  }, 60_000);
+
+  it('is compiled afresh, with the same report, when missing or of another build', async () => {
+    const dir = bundleDir();
+    writeFileSync(join(dir, 'letter.txt'), LETTER);
+    const missing = await check(dir, 'letter.txt');
+    const real = readFileSync(join(ROOT, 'dist', 'default-lexicon.compiled.json'), 'utf8');
+    writeFileSync(
+      join(dir, 'default-lexicon.compiled.json'),
+      JSON.stringify({ ...(JSON.parse(real) as object), build: 'another build' }),
+    );
+    cpSync(
+      join(ROOT, 'dist', 'default-lexicon.compiled.bin'),
+      join(dir, 'default-lexicon.compiled.bin'),
+    );
+    const stale = await check(dir, 'letter.txt');
+    const here = await runCli(['check', join(dir, 'letter.txt')]);
+    expect(missing.stdout).toContain('(claims)');
+    expect(missing.stdout).toBe(here.stdout.replaceAll(join(dir, 'letter.txt'), 'letter.txt'));
+    expect(stale.stdout).toBe(missing.stdout);
+  }, 60_000);
 });
 
 describe('a checkout whose sources are newer than the bundle', () => {

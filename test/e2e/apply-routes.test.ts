@@ -5,7 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser-session.ts';
-import { resetSettings } from './content-helpers.ts';
+import { flagCount, resetSettings } from './content-helpers.ts';
 import {
   NON_COMPLIANT,
   WITH_GAPS,
@@ -52,6 +52,8 @@ type EditorWindow = Window & {
 async function applyFirst(page: Page, frame: Frame): Promise<void> {
   await frame.locator('[data-testid="field"]').first().click();
   await page.keyboard.press('Control+End');
+  // The card opens on a flag: wait for it to be drawn (the lexicon arrives asynchronously).
+  await expect.poll(() => flagCount(frame)).toBeGreaterThan(0);
   await page.keyboard.press('Alt+Enter');
   await expect.poll(() => cardText(frame)).toContain('non-compliant');
   await page.keyboard.press('Enter');

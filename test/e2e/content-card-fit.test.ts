@@ -118,13 +118,15 @@ describe('the card fits where it is drawn, in Chromium with the extension', () =
       const count = (await controlsReachable(frame)).length;
       for (let k = 0; k < count; k++) {
         await page.keyboard.press('Tab');
-        const inView = await frame.evaluate(() => {
-          const el = document.querySelector('alongside-layer')!.shadowRoot!.activeElement;
-          if (!el) return false;
-          const r = el.getBoundingClientRect();
-          return r.top >= 0 && r.bottom <= innerHeight;
-        });
-        expect(inView).toBe(true);
+        // Polled: the card's list scrolls the focused control into view after the focus moves.
+        const inView = () =>
+          frame.evaluate(() => {
+            const el = document.querySelector('alongside-layer')!.shadowRoot!.activeElement;
+            if (!el) return false;
+            const r = el.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= innerHeight;
+          });
+        await expect.poll(inView).toBe(true);
       }
     });
   });

@@ -148,6 +148,8 @@ describe('document kinds per field, in Chromium with the extension', () => {
   it('the kind can be changed from the keyboard alone, and focus stays in the card', async () => {
     await withPage(async (page) => {
       await startWith(page, REPORT);
+      // Checked once (the lexicon arrives asynchronously), so Alt+Enter has a field to speak of.
+      await expect.poll(async () => (await readWork(page)).scans).toBeGreaterThanOrEqual(1);
       const before = await controlState(page, FIELD);
       await page.keyboard.press('Alt+Enter');
       await expect.poll(() => cardText(page.mainFrame())).toContain('No suggestions in this field');

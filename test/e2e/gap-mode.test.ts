@@ -4,7 +4,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser-session.ts';
-import { liveText, resetSettings } from './content-helpers.ts';
+import { flagCount, liveText, resetSettings } from './content-helpers.ts';
 import {
   NON_COMPLIANT,
   WITH_GAPS,
@@ -34,6 +34,8 @@ async function applyIn(
   await page.evaluate(set, html);
   await frame.locator('[data-testid="field"]').first().click();
   await page.keyboard.press('Control+End');
+  // The card opens on a flag: wait for it to be drawn (the lexicon arrives asynchronously).
+  await expect.poll(() => flagCount(frame)).toBeGreaterThan(0);
   await page.keyboard.press('Alt+Enter');
   await expect.poll(() => cardText(frame)).toContain('non-compliant');
   await page.keyboard.press('Enter');
@@ -186,6 +188,7 @@ describe('gap mode, in Chromium with the extension', () => {
       const field = page.locator('[data-testid="field"]');
       await field.fill(NON_COMPLIANT);
       await field.press('End');
+      await expect.poll(() => flagCount(frame)).toBeGreaterThan(0);
       await page.keyboard.press('Alt+Enter');
       await expect.poll(() => cardText(frame)).toContain('non-compliant');
       await page.keyboard.press('Enter');

@@ -47,6 +47,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
   await context.route(new RegExp(`^(?!chrome-extension:|https?://(${local})[:/]).*`), (route) =>
     route.abort('blockedbyclient'),
   );
+  await lexiconCompiled(context);
   return {
     context,
     async close() {
@@ -54,6 +55,30 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until the background has compiled the lexicon, as it does when the extension is installed:
+ * a clinician's first field comes long after, and tests that start typing at once should not race
+ * the compilation (most of a second, more on a busy machine).
+ */
+async function lexiconCompiled(context: BrowserContext): Promise<void> {
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const stored = await worker.evaluate(async () => {
+      // The worker's own `chrome`: this runs in the extension, not in the test's Node.
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser })
+        .chrome;
+      const { compiledLexicon } = await api.storage.session.get('compiledLexicon');
+      return compiledLexicon !== undefined && compiledLexicon !== null;
+    });
+    if (stored) return;
+    if (Date.now() > deadline) throw new Error('the background never compiled the lexicon');
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
 
 const escape = (host: string) => host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
