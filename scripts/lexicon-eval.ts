@@ -42,10 +42,12 @@ interface Held {
   expect: string[];
   source: string;
 }
-function score(path: string, label: string): void {
+function score(path: string, label: string, bySource = false): void {
   const held = jsonl<Held>(readFileSync(new URL(path, root), 'utf8'));
   let phrases = 0;
   let found = 0;
+  /** Phrases and those found, per source named (its words before any ";", "," or "("). */
+  const sources = new Map<string, [found: number, phrases: number]>();
   let clean = 0;
   let cleanFlagged = 0;
   for (const h of held) {
@@ -55,19 +57,32 @@ function score(path: string, label: string): void {
       if (findings.length) cleanFlagged++;
       continue;
     }
+    const source = h.source.split(/[;,(:]/)[0]!.trim();
+    const tally = sources.get(source) ?? sources.set(source, [0, 0]).get(source)!;
     for (const phrase of h.expect) {
       phrases++;
+      tally[1]++;
       const start = h.text.indexOf(phrase);
       const end = start + phrase.length;
-      if (findings.some((f) => f.start < end && f.end > start)) found++;
+      if (findings.some((f) => f.start < end && f.end > start)) {
+        found++;
+        tally[0]++;
+      }
     }
   }
   console.log(`${label} (${path}): ${held.length - clean} loaded, ${clean} clean`);
   console.log(`  recall: ${found} of ${phrases} loaded phrases found (${pct(found, phrases)})`);
   console.log(`  clean sentences flagged: ${cleanFlagged} of ${clean}`);
+  if (!bySource) return;
+  // Counts per source, never sentences: where the misses fall, to know which sources to read again.
+  const missed = [...sources].filter(([, [f, n]]) => f < n && n > 0);
+  if (missed.length === 0) return;
+  console.log(
+    `  sources with misses: ${missed.map(([name, [f, n]]) => `${name} ${f}/${n}`).join('; ')}`,
+  );
 }
 // Only counts are printed: the sentences stay out of sight, so nobody tunes the lexicon to them.
-score(heldoutPath, 'Held-out sentences, never used for tuning');
+score(heldoutPath, 'Held-out sentences, never used for tuning', true);
 // The development sets, each written by a new author from the sources (eval/README.md says which).
 const developmentSets: [file: string, label: string][] = [
   ['dev', 'Development sentences'],
@@ -84,6 +99,8 @@ const developmentSets: [file: string, label: string][] = [
   ['dev12', 'Twelfth development sentences (MSK nocebo and pain labels)'],
   ['dev13', 'Thirteenth development sentences (every category, general clinicians)'],
   ['dev14', 'Fourteenth development sentences (one step from the keywords)'],
+  ['dev15', "Fifteenth development sentences (Park's five categories, CARE-SD, Goddu)"],
+  ['dev16', 'Sixteenth development sentences (NIDA, ADA/AADE, person-first, Sun, Darlow)'],
 ];
 if (!option('--heldout')) {
   for (const [file, label] of developmentSets) {

@@ -14,6 +14,8 @@ const NON_STANDARD = new Set(
     "somethin' nuthin lil cuz swole growed brung knowed"
   ).split(' '),
 );
+/** Words written with their last letters dropped and an apostrophe: "an'" for "and". */
+const CLIPPED = new Set(['an', 'ol']);
 const NEGATIVE_AUX = /n't$|^(?:not|never|aint)$/;
 const SECOND_NEGATIVE = new Set(['no', 'nothing', 'nothin', 'nobody', 'none', 'nowhere', 'never']);
 /** Before "be": the standard future, infinitive or imperative ("will be seeing", "to be honest"). */
@@ -67,8 +69,9 @@ export function soundsLikeDialect(tokens: Tokens, first: number, last: number): 
       return true;
     if (k < first) continue;
     if (NON_STANDARD.has(word)) return true;
-    // hurtin', actin': a g dropped and marked as dropped.
-    if (word.endsWith('in') && word.length > 4 && text[tokens.end[k]!] === "'") {
+    // hurtin', actin': a g dropped and marked as dropped; an' and ol' ("and", "old") too.
+    const clipped = (word.endsWith('in') && word.length > 4) || CLIPPED.has(word);
+    if (clipped && text[tokens.end[k]!] === "'") {
       const after = text.charCodeAt(tokens.end[k]! + 1);
       if (!(after >= 97 && after <= 122)) return true;
     }

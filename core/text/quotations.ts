@@ -147,12 +147,17 @@ function framedBefore(text: string, tokens: Tokens, open: number, from: number):
   return false;
 }
 
+/** After a quotation, words that start the writer's own clause, not an attribution. */
+const NOT_ATTRIBUTION = new Set(['which', 'that', 'what', 'i', 'we']);
+
 function attributedAfter(tokens: Tokens, close: number): boolean {
-  // `"…," she said.`
+  // `"…," she said.` — but not `"…", which I explained…`: that is the writer speaking.
   const first = tokenIndexAtOrAfter(tokens, close);
   for (let k = first; k < tokens.count && k < first + 3; k++) {
     if (k > first && tokens.clause[k]) break;
-    if (REPORTING.has(normAt(tokens, k))) return true;
+    const word = normAt(tokens, k);
+    if (NOT_ATTRIBUTION.has(word)) return false;
+    if (REPORTING.has(word)) return true;
   }
   return false;
 }
@@ -234,8 +239,8 @@ const CONTESTED = new Set(
   ).split(' '),
 );
 /**
- * The person's reason or choice in quotation marks after "because", "prefers", "willing": the
- * marks disapprove of their reasoning. Park et al. (2021) give "is willing 'to take the risk'"
+ * The person's reason, choice or belief in quotation marks after "because", "prefers",
+ * "willing", "believes": the marks disapprove of their reasoning. Park et al. (2021) give "is willing 'to take the risk'"
  * and "stopped eating fruit because 'it could have killed her'" as examples of disapproval.
  */
 const CHOICE = new Set(
@@ -246,6 +251,9 @@ const CHOICE = new Set(
 );
 /** Words a choice may have between it and the quotation: "because she", "prefers to". */
 const CHOICE_GAP = new Set('he she they it to her his their the a'.split(' '));
+/** A belief in quotation marks: "believes it was 'poisoning her'", "convinced that it is". */
+const BELIEF = new Set(['believes', 'believed', 'convinced']);
+const BELIEF_GAP = new Set(['that', 'is', 'was']);
 
 /** Asking for a medicine: requesting "the strong stuff" in quotation marks (Goddu et al. 2018). */
 const REQUEST = new Set(
@@ -322,10 +330,17 @@ function contested(tokens: Tokens, open: number, firstWord: number, lastWord: nu
 
 /** `prefers 'natural' remedies`, `because she "felt fine"`: a choice or reason put in doubt. */
 function choiceBefore(tokens: Tokens, open: number, firstWord: number): boolean {
-  for (let k = firstWord - 1, gap = 0; k >= 0 && gap <= 2; k--, gap++) {
+  // "because she was 'shy'" is the person's own reason, often given in their words: only a
+  // belief reaches past "is" or "was".
+  let beliefOnly = false;
+  // ("convinced that it was …" is three words from the marks.)
+  for (let k = firstWord - 1, gap = 0; k >= 0 && gap <= 3; k--, gap++) {
     if (tokens.end[k]! > open || tokens.clause[k + 1]) return false;
-    if (CHOICE.has(normAt(tokens, k))) return true;
-    if (!CHOICE_GAP.has(normAt(tokens, k))) return false;
+    const word = normAt(tokens, k);
+    if (BELIEF.has(word)) return true;
+    if (CHOICE.has(word)) return !beliefOnly && gap <= 2;
+    if (BELIEF_GAP.has(word)) beliefOnly = true;
+    else if (!CHOICE_GAP.has(word)) return false;
   }
   return false;
 }

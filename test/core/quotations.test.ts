@@ -123,6 +123,13 @@ describe('quotations set against what the writer saw, and contested claims', () 
     ["Prefers 'natural' remedies to the emollient.", true],
     ["Only the oxycodone 'works' for him.", true],
     ["Came in because of 'pain'.", false],
+    // The writer's own "which I explained" after the marks is no attribution to the person.
+    ['Stopped her tablets because she "felt better", which I explained is expected.', true],
+    ['"I felt better," she explained.', false],
+    // A belief in quotation marks reaches past "is" and "was"; a reason does not.
+    ['Gave up dairy as she believes it is "clogging her joints".', true],
+    ['He is convinced that it was "the new tablets".', true],
+    ['She says she was bullied because she was "shy".', false],
     // When the pain comes is the person's account, not a contrast.
     ['He describes the pain as "burning" while walking.', false],
     ['She said "I had a reaction to penicillin as a child."', false],
@@ -146,6 +153,8 @@ describe("quotations of the person's dialect", () => {
     ["Speaks broken English, says 'chest very tight, doctor'.", true],
     ["Says his ankle got 'real sore' after the shift.", true],
     ['He said it "swole up" overnight.', true],
+    ["Says the cast got 'wet an' soggy' in the bath.", true],
+    ['Says his "ol\' knee" is playing up again.', true],
     // Standard speech, however informal, is not dialect.
     ['She said, "I have been feeling rough since the op."', false],
     ['He said, "I don\'t know, no one explained it."', false],
@@ -154,6 +163,7 @@ describe("quotations of the person's dialect", () => {
     ['She said she will "be seeing" her sister at Christmas.', false],
     ["Speaks English well; describes the pain as 'tight'.", false],
     ['She said, "it is real pain, not in my head."', false],
+    ["She said she was at the clinic at 'three o'clock'.", false],
   ])('%s → %s', (text, isDialect) => {
     expect(dialect(text)).toEqual([isDialect]);
   });
