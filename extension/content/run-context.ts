@@ -1,6 +1,4 @@
 import type { Matcher } from '@/core/engine';
-import { matcherFrom } from '@/core/matcher/compile';
-import { decodeCompiled, type EncodedLexicon } from '@/core/matcher/compiled-lexicon';
 import type { Settings } from '../settings.ts';
 import { createHighlightPainter, type HighlightPainter } from './highlight/highlight-painter.ts';
 import { createOverlayPainter, type OverlayPainter } from './highlight/overlay-painter.ts';
@@ -37,30 +35,14 @@ export interface RunContext {
   announce(message: string): void;
 }
 
-/**
- * Makes the frame's matcher from the compiled lexicon the background sent (JSON, parsed here),
- * leaving a performance measure (`alongside-compile`) of the time it took on this frame's main
- * thread, which the browser benchmark reads per frame.
- */
-function matcherMeasured(json: string, settings: Settings): Matcher {
-  const start = performance.now();
-  const matcher = matcherFrom(decodeCompiled(JSON.parse(json) as EncodedLexicon), {
-    locale: settings.locale,
-  });
-  performance.clearMeasures('alongside-compile');
-  performance.measure('alongside-compile', { start, end: performance.now() });
-  return matcher;
-}
-
 export function createRunContext(
   win: Window,
-  lexicon: string,
+  matcher: () => Matcher,
   settings: Settings,
   signal: AbortSignal,
   lifetime: AbortSignal,
 ): RunContext {
   const doc = win.document;
-  let matcher: Matcher | undefined;
   let layer: Layer | undefined;
   let overlay: OverlayPainter | undefined;
   const highlights = createHighlightPainter(doc);
@@ -83,7 +65,7 @@ export function createRunContext(
     settings,
     signal,
     lifetime,
-    matcher: () => (matcher ??= matcherMeasured(lexicon, settings)),
+    matcher,
     layer: getLayer,
     get madeLayer() {
       return layer;

@@ -86,17 +86,20 @@ async function expectRefused(files: string[], lines: string[]) {
 }
 
 describe('lexicon validate: partial overrides', () => {
-  it('takes a JSONC patch of one field, and check applies it', async () => {
-    const file = v('patch-severity.jsonc');
-    const validated = await runCli(['lexicon', 'validate', file]);
-    expect(validated).toEqual({
+  /** Validates a file of one patch, then checks a sentence with it. */
+  const validatedThenChecked = async (file: string) => {
+    expect(await runCli(['lexicon', 'validate', file])).toEqual({
       stdout: `${file}: ok (0 entries, 1 patch)\n`,
       stderr: '',
       status: 0,
     });
-    const checked = await runCli(['check', '--format', 'json', '--lexicon', file, '-'], {
+    return runCli(['check', '--format', 'json', '--lexicon', file, '-'], {
       input: 'She claims it hurts.',
     });
+  };
+
+  it('takes a JSONC patch of one field, and check applies it', async () => {
+    const checked = await validatedThenChecked(v('patch-severity.jsonc'));
     const findings = (
       JSON.parse(checked.stdout) as { findings: { entryId: string; severity: string }[] }[]
     )
@@ -106,16 +109,7 @@ describe('lexicon validate: partial overrides', () => {
   });
 
   it('switches an entry off with { "id", "enabled": false }', async () => {
-    const file = v('switch-off.json');
-    const validated = await runCli(['lexicon', 'validate', file]);
-    expect(validated).toEqual({
-      stdout: `${file}: ok (0 entries, 1 patch)\n`,
-      stderr: '',
-      status: 0,
-    });
-    const checked = await runCli(['check', '--format', 'json', '--lexicon', file, '-'], {
-      input: 'She claims it hurts.',
-    });
+    const checked = await validatedThenChecked(v('switch-off.json'));
     expect(checked.status).toBe(0);
   });
 
