@@ -22,8 +22,11 @@ export interface LocatedFinding extends Finding {
 
 export interface CheckedFile {
   file: string;
-  /** The kind the file was read as: given with --kind, or detected from its text. */
-  kind: DocumentKindGuess;
+  /**
+   * The kind the file was read as: given with --kind, or detected from its text when first asked
+   * for (by an entry that depends on it, or by a report that shows it).
+   */
+  readonly kind: DocumentKindGuess;
   /** The text the engine read: the input with each lone CR as LF (same length, same offsets). */
   text: string;
   /** Found a paragraph at a time as they are read, so a file's findings are never all in memory. */
@@ -54,7 +57,9 @@ export function createChecker(lexicons: readonly Lexicon[] | undefined, options:
   return {
     check({ name, text: original }: Input): CheckedFile {
       const text = asLf(original);
-      const documentKind = options.kind === 'auto' ? detectDocumentKind(text) : options.kind;
+      let detected: DocumentKindGuess | undefined;
+      const documentKind = () =>
+        options.kind === 'auto' ? (detected ??= detectDocumentKind(text)) : options.kind;
       const find: FindOptions = { documentKind };
       if (options.minSeverity) find.minSeverity = options.minSeverity;
       let found = 0;
@@ -71,7 +76,9 @@ export function createChecker(lexicons: readonly Lexicon[] | undefined, options:
       }
       return {
         file: name,
-        kind: documentKind,
+        get kind() {
+          return documentKind();
+        },
         text,
         findings: findings(),
         get found() {

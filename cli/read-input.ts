@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UsageError } from './errors.ts';
 
 /** The path a user types for stdin, and how stdin is named in messages and output. */
@@ -29,6 +30,7 @@ const FILE_ERRORS: Record<string, string> = {
   EMFILE: 'cannot be opened: too many files are open',
   ENFILE: 'cannot be opened: too many files are open',
   EIO: 'cannot be read (an input/output error)',
+  EAGAIN: 'cannot be read without waiting (a non-blocking pipe); pipe it in as - instead',
   ELOOP: 'cannot be read (too many symbolic links)',
   ENAMETOOLONG: 'cannot be read (the path is too long)',
 };
@@ -89,10 +91,15 @@ async function readStdin(limit: number): Promise<Uint8Array> {
 
 const CHUNK = 1024 * 1024;
 
-async function readFileCapped(path: string, limit: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+/**
+ * Read synchronously, one file at a time: open, read and close before the next, so no more than
+ * one is ever open, and a folder of small letters costs a few system calls each rather than a
+ * round trip through the thread pool for every one (which was a third of a run's time).
+ */
+function readFileCapped(path: string, limit: number): Uint8Array {
+  const fd = openSync(path, 'r');
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     // A regular file's size is known: refuse it before reading a byte.
     if (stat.isFile() && stat.size > limit) throw tooLarge(path);
@@ -101,20 +108,20 @@ async function readFileCapped(path: string, limit: number): Promise<Uint8Array> 
     const size = stat.isFile() ? Math.min(stat.size + 1, limit + 1) : CHUNK;
     for (;;) {
       const buffer = Buffer.allocUnsafe(Math.max(size, 1));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       collector.add(buffer.subarray(0, bytesRead));
     }
     return collector.bytes();
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 async function readBytes(path: string, limit: number): Promise<Uint8Array> {
   if (path === STDIN) return readStdin(limit);
   try {
-    return await readFileCapped(path, limit);
+    return readFileCapped(path, limit);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -152,18 +159,16 @@ function firstInvalidByte(bytes: Uint8Array): number {
  */
 export function decodeText(name: string, bytes: Uint8Array): string {
   if (startsUtf16(bytes)) throw utf16(name);
-  if (bytes.includes(0)) throw binary(name);
-  // ignoreBOM keeps a BOM in the output, so dropping it below is explicit rather than a default.
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.indexOf(0) >= 0) throw binary(name);
+  // Node's own UTF-8 check and decoder: several times faster than a fatal TextDecoder.
+  if (!isUtf8(buffer)) {
     const line = lineOfByte(bytes, firstInvalidByte(bytes));
     throw new UsageError(
       `${name}: is not valid UTF-8 text (first bad byte on line ${line}); save it as UTF-8 and try again`,
     );
   }
+  const text = buffer.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -7,12 +7,12 @@ import {
   mayHaveNavigated,
   type FlagCountsSnapshot,
 } from '@/extension/flag-counts';
-import { compiledLexiconFor } from '@/extension/compiled-lexicon-cache';
+import { compiledLexiconFor, findIn } from '@/extension/compiled-lexicon-cache';
 import { readSettings } from '@/extension/settings';
 import {
   isMessage,
   sendTabMessage,
-  type CompiledLexiconReply,
+  type FindReply,
   type FlagCountReply,
 } from '@/extension/messages';
 
@@ -65,9 +65,10 @@ export default defineBackground(() => {
         });
         return false;
       }
-      case 'get-compiled-lexicon':
-        void compiledLexiconFor(message.locale, message.allow).then(
-          (compiled) => sendResponse({ compiled } satisfies CompiledLexiconReply),
+      case 'find':
+        // Nothing of the text is kept: the findings go back to the frame that asked, and only there.
+        void findIn(message).then(
+          (findings) => sendResponse({ findings } satisfies FindReply),
           () => sendResponse(undefined),
         );
         // Answered asynchronously.
@@ -102,7 +103,7 @@ export default defineBackground(() => {
   });
 
   // Compiled as the browser or the extension starts, before any frame asks: compiling takes most
-  // of a second, and a frame's first field should not wait for it. (Not on every wake of the
+  // of a second, and a frame's first check should not wait for it. (Not on every wake of the
   // worker: the form kept in session storage outlives those.)
   const compileAhead = () =>
     void readSettings()

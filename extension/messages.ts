@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Locale } from '@/core/engine';
+import type { DocumentKindGuess, Finding, Locale, Severity } from '@/core/engine';
+import { DOCUMENT_KINDS, SEVERITIES } from '@/core/lexicon/constants';
 
 /**
  * The one message protocol between the content script, the background and the popup, keyed on
@@ -11,15 +12,25 @@ export type Message =
   /** Popup → background: the active tab's flag count across its frames. */
   | { kind: 'get-flag-count'; tabId: number }
   /**
-   * Content script → background: the lexicon to check with, compiled for this locale and
-   * allow-list. The background compiles it once (most of a second) and every frame receives the
-   * result, so the script injected into every frame stays small and starts in milliseconds.
+   * Content script → background: the findings of these paragraphs, checked with the lexicon for
+   * this locale and allow-list. The background holds the one matcher (compiled once, kept in
+   * session storage): a frame loads no lexicon at all, so the script injected into every frame
+   * stays small and is ready as soon as it finds a field. The text goes no further than the
+   * extension's own background, and is not kept there.
    */
-  | { kind: 'get-compiled-lexicon'; locale: Locale; allow: string[] };
+  | ({ kind: 'find' } & FindRequest);
 
-export interface CompiledLexiconReply {
-  /** An EncodedLexicon as JSON: parsed by the frame itself, so its cost is measured there. */
-  compiled: string;
+export interface FindRequest {
+  locale: Locale;
+  allow: string[];
+  minSeverity: Severity;
+  documentKind: DocumentKindGuess;
+  paragraphs: string[];
+}
+
+export interface FindReply {
+  /** Per paragraph, in the order asked, its findings with offsets from its own start. */
+  findings: Finding[][];
 }
 
 export interface FlagCountReply {
@@ -30,7 +41,7 @@ export interface FlagCountReply {
 export interface Replies {
   'flag-count': void;
   'get-flag-count': FlagCountReply;
-  'get-compiled-lexicon': CompiledLexiconReply;
+  find: FindReply;
 }
 
 /**
@@ -66,12 +77,19 @@ export function isMessage(value: unknown): value is Message {
       return typeof m.count === 'number' && Number.isFinite(m.count);
     case 'get-flag-count':
       return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
-    case 'get-compiled-lexicon': {
-      const { locale, allow } = m as { locale?: unknown; allow?: unknown };
+    case 'find': {
+      const { locale, allow, minSeverity, documentKind, paragraphs } = m as Partial<
+        Record<keyof FindRequest, unknown>
+      >;
+      const strings = (list: unknown) =>
+        Array.isArray(list) && list.every((item) => typeof item === 'string');
       return (
         (locale === 'en-GB' || locale === 'en-US') &&
-        Array.isArray(allow) &&
-        allow.every((phrase) => typeof phrase === 'string')
+        strings(allow) &&
+        (SEVERITIES as readonly unknown[]).includes(minSeverity) &&
+        (documentKind === 'unsure' ||
+          (DOCUMENT_KINDS as readonly unknown[]).includes(documentKind)) &&
+        strings(paragraphs)
       );
     }
     default:

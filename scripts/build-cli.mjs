@@ -5,9 +5,10 @@
 // Plain JavaScript, not TypeScript: the launcher imports it to rebuild a stale bundle, before
 // anything could compile TypeScript for it.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -15,6 +16,13 @@ export const BUNDLE = join(ROOT, 'dist', 'alongside.cjs');
 /** The default lexicon compiled, beside the bundle (cli/compiled-default.ts reads them). */
 export const COMPILED = join(ROOT, 'dist', 'default-lexicon.compiled.json');
 export const COMPILED_BYTES = join(ROOT, 'dist', 'default-lexicon.compiled.bin');
+/** The default lexicon's own files (for layering, validating, docs), read only when needed. */
+export const LEXICON_SOURCES = join(ROOT, 'dist', 'default-lexicon.source.json');
+/**
+ * V8's code cache for the bundle, made by the build's warm-up run: with it a run skips
+ * compiling the bundle (most of its load time). V8 ignores a cache from another Node version.
+ */
+export const CODE_CACHE = join(ROOT, 'dist', 'alongside.cjs.cache');
 
 /** What the bundle is built from: in a checkout, a bundle older than any of these is stale. */
 export const SOURCES = [
@@ -44,32 +52,66 @@ export function newestSource(root = ROOT) {
   return newest;
 }
 
+/** Where the lexicon's files sit; their JSON goes beside the bundle, not in it. */
+const LEXICON_DIR = join(ROOT, 'lexicon', 'default');
+const SIDE_MODULE = 'alongside:lexicon-sources';
+
 /**
  * JSON modules as a string read by JSON.parse when first used, not as an object literal: V8 scans
- * a string far faster than it parses the same data as code, and a check with the default lexicon
- * alone reads the compiled lexicon instead, never these (the lexicon's 2 MB of literals were most
- * of the CLI's start-up). Each top-level key is a getter, so nothing is parsed until one is read.
+ * a string far faster than it parses the same data as code. The default lexicon's files are not
+ * in the bundle at all but in one file beside it (`sources`, filled here), read on first use: a
+ * check with the default lexicon alone reads the compiled lexicon instead, never these, and the
+ * bundle is a fifth of the size (its load was most of a one-line check). Each top-level key is a
+ * getter, so nothing is parsed until one is read.
  */
-const jsonAsString = {
-  name: 'json-as-string',
+const jsonModules = (sources) => ({
+  name: 'json-modules',
   setup(build) {
+    build.onResolve({ filter: new RegExp(`^${SIDE_MODULE}$`) }, () => ({
+      path: SIDE_MODULE,
+      namespace: 'alongside',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'alongside' }, () => ({
+      contents: `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+let all;
+export const lexiconSource = (key) =>
+  (all ??= JSON.parse(readFileSync(join(__dirname, ${JSON.stringify(basename(LEXICON_SOURCES))}), 'utf8')))[key];`,
+      loader: 'js',
+    }));
     build.onLoad({ filter: /\.json$/ }, async (args) => {
       const { readFile } = await import('node:fs/promises');
       const value = JSON.parse(await readFile(args.path, 'utf8'));
-      const text = JSON.stringify(JSON.stringify(value));
+      let read;
+      let prelude = '';
+      if (dirname(args.path) === LEXICON_DIR) {
+        const key = basename(args.path);
+        sources[key] = value;
+        prelude = `import { lexiconSource } from '${SIDE_MODULE}';\n`;
+        read = `lexiconSource(${JSON.stringify(key)})`;
+      } else read = `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        return { contents: `export default JSON.parse(${text});`, loader: 'js' };
+        return { contents: `${prelude}export default ${read};`, loader: 'js' };
       }
       const getters = Object.keys(value)
         .map((key) => `get ${JSON.stringify(key)}() { return read()[${JSON.stringify(key)}]; }`)
         .join(',\n');
       return {
-        contents: `let parsed;\nconst read = () => (parsed ??= JSON.parse(${text}));\nexport default {\n${getters}\n};`,
+        contents: `${prelude}let parsed;\nconst read = () => (parsed ??= ${read});\nexport default {\n${getters}\n};`,
         loader: 'js',
       };
     });
   },
-};
+});
+
+/** A short letter the warm-up run checks, so the code cache holds the functions a check runs. */
+const WARM_UP = `Dear Dr Patel,
+
+Thank you for referring Ms Rivera. She claims the pain is worse at night and is non-compliant
+with her medication. She needs to self-manage. We discussed a pain programme.
+
+Yours sincerely,
+`;
 
 /**
  * Bundles cli/main.ts (through scripts/cli-entry.ts) and everything it imports into one file, then
@@ -80,6 +122,7 @@ export async function buildBundle() {
   // Written beside the target and renamed over it, so a run never loads half a file.
   const outfile = `${BUNDLE}.${process.pid}.tmp`;
   const buildId = randomUUID();
+  const sources = {};
   mkdirSync(dirname(BUNDLE), { recursive: true });
   await build({
     entryPoints: [join(ROOT, 'scripts', 'cli-entry.ts')],
@@ -94,8 +137,10 @@ export async function buildBundle() {
     legalComments: 'none',
     logLevel: 'error',
     define: { __ALONGSIDE_BUILD__: JSON.stringify(buildId) },
-    plugins: [jsonAsString],
+    plugins: [jsonModules(sources)],
   });
+  writeFileSync(`${LEXICON_SOURCES}.${process.pid}.tmp`, JSON.stringify(sources));
+  renameSync(`${LEXICON_SOURCES}.${process.pid}.tmp`, LEXICON_SOURCES);
   const { json, bytes } = createRequire(import.meta.url)(outfile).compiledDefaultFiles();
   writeFileSync(`${COMPILED}.${process.pid}.tmp`, json);
   writeFileSync(`${COMPILED_BYTES}.${process.pid}.tmp`, bytes);
@@ -103,7 +148,21 @@ export async function buildBundle() {
   // those of its own build).
   renameSync(`${COMPILED_BYTES}.${process.pid}.tmp`, COMPILED_BYTES);
   renameSync(`${COMPILED}.${process.pid}.tmp`, COMPILED);
+  rmSync(CODE_CACHE, { force: true });
   renameSync(outfile, BUNDLE);
+  warmUp();
+}
+
+/**
+ * Runs the new bundle once, through the launcher, on a short letter: the launcher finds no code
+ * cache and writes one, holding every function that run compiled. Best effort: without a cache
+ * the CLI is only slower.
+ */
+function warmUp() {
+  spawnSync(process.execPath, [join(ROOT, 'bin', 'alongside.mjs'), 'check', '-'], {
+    input: WARM_UP,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

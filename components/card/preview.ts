@@ -1,4 +1,5 @@
-import { previewReplacement, type Preview, type Replacement } from '@/core/engine';
+import type { Preview, Replacement } from '@/core/engine';
+import { previewReplacement } from '@/core/suggestions/preview';
 
 /** Context kept either side of the changed words, so a long sentence stays a glance. */
 const CONTEXT = 60;

@@ -30,21 +30,65 @@ function isHeading(raw: string, line: string): boolean {
   return false;
 }
 
+const YOU = new Set(['you', 'your', 'yours', 'yourself']);
+const THIRD = new Set(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself']);
+const LONGEST_PRONOUN = 8;
+
+/** A-Z, a-z or a straight apostrophe: what a "word" is for the person rates. */
+const isRateCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39;
+
 /**
  * "You"/"your" and "he"/"she"/"his"/"her" outside quotation marks, per hundred words: whether
- * the text talks to the reader or about the person.
+ * the text talks to the reader or about the person. One pass over the characters, building a
+ * string only for words short enough to be a pronoun (a regex per word was most of the
+ * detector's time on a folder of notes).
  */
 function personRates(text: string): { you: number; third: number } {
   const unquoted = text.replace(/["“][^"”\n]*["”]/g, ' ');
-  const words = unquoted.match(/[A-Za-z']+/g) ?? [];
-  if (words.length === 0) return { you: 0, third: 0 };
+  let words = 0;
   let you = 0;
   let third = 0;
-  for (const w of words) {
-    if (/^(you|your|yours|yourself)$/i.test(w)) you++;
-    else if (/^(he|she|his|her|him|hers|himself|herself)$/i.test(w)) third++;
+  const n = unquoted.length;
+  for (let i = 0; i < n;) {
+    if (!isRateCode(unquoted.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isRateCode(unquoted.charCodeAt(i))) i++;
+    words++;
+    if (i - start > LONGEST_PRONOUN) continue;
+    const word = unquoted.slice(start, i).toLowerCase();
+    if (YOU.has(word)) you++;
+    else if (THIRD.has(word)) third++;
   }
-  return { you: (100 * you) / words.length, third: (100 * third) / words.length };
+  if (words === 0) return { you: 0, third: 0 };
+  return { you: (100 * you) / words, third: (100 * third) / words };
+}
+
+/** One alternation of literal cues, for finding where any of them may start. */
+function anyOf(list: readonly string[]): RegExp {
+  const escaped = list.map((cue) => cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.join('|'), 'g');
+}
+
+const toColleagueCues = anyOf(cues.aboutPatientToColleague);
+const toPersonCues = anyOf(cues.addressedToPerson);
+
+/**
+ * How many of the cues occur anywhere in `flat` (each counted once), as `flat.includes(cue)` for
+ * each would say, in one scan: the alternation finds where some cue starts, and every cue is then
+ * tried at that place, so one cue inside or overlapping another is still counted.
+ */
+function cuesPresent(flat: string, list: readonly string[], finder: RegExp): number {
+  const seen = new Set<string>();
+  finder.lastIndex = 0;
+  for (let m = finder.exec(flat); m; m = finder.exec(flat)) {
+    for (const cue of list) if (flat.startsWith(cue, m.index)) seen.add(cue);
+    if (seen.size === list.length) break;
+    finder.lastIndex = m.index + 1;
+  }
+  return seen.size;
 }
 
 /** What follows "cc": a title, a clinician or a team, not a symptom. */
@@ -127,8 +171,8 @@ export function detectDocumentKind(text: string): DocumentKindGuess {
   // Many "Label: value" lines read as a form or a note, not a letter.
   note += Math.floor(labels / 3);
 
-  for (const cue of cues.aboutPatientToColleague) if (flat.includes(cue)) toColleague += 1;
-  for (const cue of cues.addressedToPerson) if (flat.includes(cue)) toPerson += 1;
+  toColleague += cuesPresent(flat, cues.aboutPatientToColleague, toColleagueCues);
+  toPerson += cuesPresent(flat, cues.addressedToPerson, toPersonCues);
   const { you, third } = personRates(sample);
   if (you >= 2) toPerson += 2;
   else if (you >= 0.8) toPerson += 1;

@@ -60,9 +60,11 @@ export interface CompileOptions {
 export interface FindOptions {
   /**
    * Entries with `appliesTo` only fire in those kinds of document; "unsure" reads as a clinical
-   * note. Left out, every entry applies (the lexicon's own examples are checked that way).
+   * note. Left out, every entry applies (the lexicon's own examples are checked that way). A
+   * function is called only when an entry that depends on the kind is about to fire (the CLI
+   * detects a file's kind only then), and should remember its answer.
    */
-  documentKind?: DocumentKindGuess;
+  documentKind?: DocumentKindGuess | (() => DocumentKindGuess);
   minSeverity?: Severity;
 }
 
@@ -482,8 +484,10 @@ export function matcherFrom(
 
   const appliesTo = (e: number, opts: FindOptions | undefined) => {
     const kinds = entryKinds[e]!;
-    const kind = opts?.documentKind;
-    return kinds === 0 || !kind || (kinds & kindBit(kind)) !== 0;
+    if (kinds === 0) return true;
+    const given = opts?.documentKind;
+    const kind = typeof given === 'function' ? given() : given;
+    return !kind || (kinds & kindBit(kind)) !== 0;
   };
 
   const tokens = createTokens();

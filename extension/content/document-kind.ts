@@ -1,4 +1,8 @@
-import { detectDocumentKind, type DocumentKind, type DocumentKindGuess } from '@/core/engine';
+import type { DocumentKind } from '@/core/engine';
+import {
+  detectDocumentKind,
+  type DocumentKindGuess,
+} from '@/core/document-kind/detect-document-kind';
 
 /**
  * Lengths at which a field's kind is guessed again at once, as a letter or note takes shape

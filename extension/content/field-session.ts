@@ -1,12 +1,6 @@
-import {
-  createIncrementalScanner,
-  type DocumentKind,
-  type DocumentKindGuess,
-  type Finding,
-  type IncrementalScanner,
-  type Matcher,
-  type Severity,
-} from '@/core/engine';
+import type { DocumentKind, DocumentKindGuess, Finding, Severity } from '@/core/engine';
+import { createIncrementalScanner, type IncrementalScanner } from '@/core/incremental';
+import type { BackgroundChecker } from './background-checker.ts';
 import { isDarkBehind } from './card/page-scheme.ts';
 import { createKindTracker, type KindMemory } from './document-kind.ts';
 import type { HighlightPainter } from './highlight/highlight-painter.ts';
@@ -42,7 +36,8 @@ export interface FieldSession {
    */
   chooseDocumentKind(kind: DocumentKind | undefined): void;
   ignoreHere(finding: Finding): void;
-  setMatcher(matcher: Matcher): void;
+  /** Whether some of the field's paragraphs are still waiting for their findings. */
+  readonly waiting: boolean;
   setVisible(visible: boolean): void;
   destroy(): void;
 }
@@ -57,7 +52,10 @@ export interface SessionDeps {
   highlights: HighlightPainter | undefined;
   overlay: () => OverlayPainter;
   onFindings: (session: FieldSession) => void;
-  /** After a re-check because the kind in force changed (chosen, or guessed again). */
+  /**
+   * After a re-check because the kind in force changed (chosen, or guessed again), once the
+   * findings for the new kind have arrived.
+   */
   onKindChange?: (session: FieldSession) => void;
 }
 
@@ -90,6 +88,33 @@ function counted(more: Partial<typeof work>): void {
 }
 
 /**
+ * The frame's own main-thread time from the start of its checks until its first flags from the
+ * background are drawn: the start itself, and each scan and drawing after it (the wait for the
+ * background is not the frame's). Left as a performance measure, `alongside-start`, whose
+ * duration is that time; the browser benchmark reads it per frame.
+ */
+const startUp = { at: -1, spent: 0 };
+export function measureStartFrom(at: number, spent: number): void {
+  startUp.at = at;
+  startUp.spent = spent;
+}
+function spent(since: number): void {
+  if (startUp.at >= 0) startUp.spent += performance.now() - since;
+}
+function settled(): void {
+  if (startUp.at < 0) return;
+  performance.clearMeasures('alongside-start');
+  performance.measure('alongside-start', { start: startUp.at, duration: startUp.spent });
+  startUp.at = -1;
+}
+
+const sameFlags = (a: readonly Finding[], b: readonly Finding[]) =>
+  a.length === b.length &&
+  a.every(
+    (f, k) => f.start === b[k]!.start && f.end === b[k]!.end && f.severity === b[k]!.severity,
+  );
+
+/**
  * Runs `fn` at the start of the next frame, before its style and layout. A textarea's flags are
  * measured and placed there rather than in the keystroke's own task: several input events in a
  * frame (fast typing, a held key) cost one measurement, the input task stays short, and the
@@ -111,12 +136,21 @@ function ignoreKey(text: string, f: Finding): string {
   return `${f.entryId}\u0000${f.match}\u0000${before}`;
 }
 
+/**
+ * Checks one field as the clinician types and draws its flags. The findings come from the
+ * background (`checker`): a scan uses what has arrived, asks for the paragraphs that changed, and
+ * runs again when their findings arrive, a few milliseconds later.
+ */
 export function createFieldSession(
   adapter: FieldAdapter,
-  initialMatcher: Matcher,
+  checker: BackgroundChecker,
   deps: SessionDeps,
 ): FieldSession {
-  let matcher = initialMatcher;
+  const alive = new AbortController();
+  let text = '';
+  let current: Finding[] = [];
+  /** The kind in force changed: the card hears of it once the new findings are in. */
+  let kindChanged = false;
   // Letter-only entries depend on what the field is: guessed from its text as it grows (or
   // chosen in the card). The scanner caches per options, so a new one only when the kind changes.
   const kinds = createKindTracker({
@@ -124,22 +158,22 @@ export function createFieldSession(
     timers: adapter.field.ownerDocument.defaultView ?? undefined,
     onGuess: () => counted({ kinds: 1 }),
     onIdleChange: () => {
-      rescan();
-      deps.onKindChange?.(session);
+      kindChanged = true;
+      scanner = newScanner();
+      update();
     },
   });
+  // A new scanner starts from the flags shown, so they stay up until its own findings arrive.
   const newScanner = () =>
-    createIncrementalScanner(matcher, {
-      minSeverity: deps.minSeverity,
-      documentKind: kinds.kind,
-    });
+    createIncrementalScanner(
+      checker.finder({ minSeverity: deps.minSeverity, documentKind: kinds.kind }),
+      undefined,
+      { text, findings: current },
+    );
   let scanner: IncrementalScanner = newScanner();
-  const rescan = () => {
-    scanner = newScanner();
-    update();
-  };
-  let text = '';
-  let current: Finding[] = [];
+  checker.onArrival(() => {
+    if (scanner.lastPending > 0) update(true);
+  }, alive.signal);
   const sources = new WeakMap<Finding, string>();
   let visible = true;
   let pending = false;
@@ -163,6 +197,7 @@ export function createFieldSession(
   const drawOverlay = () => {
     overlayQueued = false;
     if (destroyed || !visible || adapter.kind !== 'control') return;
+    const began = performance.now();
     const rebuiltBefore = mirror?.rebuilt ?? 0;
     const boxes = current.length ? measure(current) : [];
     deps.overlay().paint(
@@ -172,14 +207,22 @@ export function createFieldSession(
     );
     counted({ lines: (mirror?.rebuilt ?? 0) - rebuiltBefore });
     drawn();
+    spent(began);
+    if (scanner.lastPending === 0) settled();
   };
 
+  /** What the flags were last drawn for. */
+  const drawnFor: { text: string | undefined; flags: readonly Finding[] } = {
+    text: undefined,
+    flags: [],
+  };
   const draw = () => {
     if (!visible) {
       clear();
       return;
     }
     if (adapter.kind === 'editable') {
+      const began = performance.now();
       const ranges = [];
       for (const f of current) {
         const range = adapter.range(f.start, f.end);
@@ -187,6 +230,8 @@ export function createFieldSession(
       }
       deps.highlights?.paint(session, ranges, onDarkPage());
       drawn();
+      spent(began);
+      if (scanner.lastPending === 0) settled();
     } else if (!overlayQueued) {
       const win = adapter.field.ownerDocument.defaultView;
       overlayQueued = true;
@@ -200,7 +245,9 @@ export function createFieldSession(
     else deps.overlay().clear(adapter.field);
   };
 
-  const update = () => {
+  /** `arrived`: run because findings arrived, so the field itself has not changed. */
+  const update = (arrived = false) => {
+    const began = performance.now();
     pending = false;
     text = adapter.read();
     if (kinds.observe(text)) scanner = newScanner();
@@ -208,9 +255,24 @@ export function createFieldSession(
     // Keys are built only when something was ignored: this runs on every keystroke.
     current = ignored.size ? found.filter((f) => !ignored.has(ignoreKey(text, f))) : found;
     for (const f of current) sources.set(f, text);
-    draw();
+    // The scan's time; drawing counts its own.
+    spent(began);
+    // Findings arriving for a paragraph often say what its flags already showed (typing a letter
+    // seldom changes them): the same flags on the same text are not drawn again. Only then: a
+    // rich editor may rewrite its nodes without changing its text, and the flags must follow.
+    if (arrived && visible && text === drawnFor.text && sameFlags(current, drawnFor.flags)) {
+      if (scanner.lastPending === 0) settled();
+    } else {
+      drawnFor.text = text;
+      drawnFor.flags = current;
+      draw();
+    }
     counted({ scans: 1, paragraphs: scanner.lastRescanned });
     deps.onFindings(session);
+    if (kindChanged && scanner.lastPending === 0) {
+      kindChanged = false;
+      deps.onKindChange?.(session);
+    }
   };
 
   const session: FieldSession = {
@@ -257,21 +319,22 @@ export function createFieldSession(
       text = adapter.read();
       kinds.observe(text);
       kinds.choose(kind);
+      kindChanged = true;
       scanner = newScanner();
       update();
-      deps.onKindChange?.(session);
     },
-    setMatcher(next) {
-      matcher = next;
-      rescan();
+    get waiting() {
+      return scanner.lastPending > 0;
     },
     setVisible(next) {
       if (next === visible) return;
       visible = next;
+      drawnFor.text = undefined;
       draw();
     },
     destroy() {
       destroyed = true;
+      alive.abort();
       kinds.destroy();
       mirror?.destroy();
       clear();

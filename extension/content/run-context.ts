@@ -1,5 +1,5 @@
-import type { Matcher } from '@/core/engine';
 import type { Settings } from '../settings.ts';
+import type { BackgroundChecker } from './background-checker.ts';
 import { createHighlightPainter, type HighlightPainter } from './highlight/highlight-painter.ts';
 import { createOverlayPainter, type OverlayPainter } from './highlight/overlay-painter.ts';
 import { adoptHighlightStyles } from './highlight/styles.ts';
@@ -18,12 +18,8 @@ export interface RunContext {
   readonly signal: AbortSignal;
   /** The content script's own lifetime, longer than the run's: for what outlives a restart. */
   readonly lifetime: AbortSignal;
-  /**
-   * Made when the first field to check appears, from the lexicon the background compiled: most
-   * frames of a record (menus, banners, viewers) never hold one, and it is the biggest thing a
-   * frame keeps.
-   */
-  matcher(): Matcher;
+  /** Checks the fields' text in the background, where the lexicon is: a frame holds none. */
+  readonly checker: BackgroundChecker;
   /** Our shadow-root corner of the page (overlays, mirrors, the card, the live region). */
   layer(): Layer;
   /** The layer if it has been made, without making it. */
@@ -37,7 +33,7 @@ export interface RunContext {
 
 export function createRunContext(
   win: Window,
-  matcher: () => Matcher,
+  checker: BackgroundChecker,
   settings: Settings,
   signal: AbortSignal,
   lifetime: AbortSignal,
@@ -65,7 +61,7 @@ export function createRunContext(
     settings,
     signal,
     lifetime,
-    matcher,
+    checker,
     layer: getLayer,
     get madeLayer() {
       return layer;

@@ -1,6 +1,3 @@
-import type { Locale, Matcher } from '@/core/engine';
-import { matcherFrom } from '@/core/matcher/compile';
-import { decodeCompiled, type EncodedLexicon } from '@/core/matcher/compiled-lexicon';
 import { sendMessage, siteOf } from '../messages.ts';
 import { isOnForSite, readSettings, watchSettings, type Settings } from '../settings.ts';
 import type { CardController } from './card/card-controller.ts';
@@ -12,6 +9,8 @@ import { reportFlagCount } from './features/report-flag-count.ts';
 import { startSuggestionCard } from './features/suggestion-card.ts';
 import { trackFields, type FieldMemory } from './features/track-fields.ts';
 import { watchEditableFields } from './fields/watch-editable-fields.ts';
+import { createBackgroundChecker, type BackgroundChecker } from './background-checker.ts';
+import { measureStartFrom } from './field-session.ts';
 import { createRunContext } from './run-context.ts';
 
 /**
@@ -23,12 +22,8 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
   const site = siteOf(win);
   let running: AbortController | undefined;
 
-  /**
-   * The matcher, made from the compiled lexicon when the first field is checked, and what the
-   * lexicon was compiled for (locale, allow-list): a restart for another reason (the severity
-   * threshold, a site switch) keeps it.
-   */
-  let lexicon: { key: string; matcher: () => Matcher } | undefined;
+  /** Whether the frame has had a field to check: until then it asks the background nothing. */
+  let fieldFound = false;
   // What the clinician chose per field outlives a restart of the checks (a settings change).
   const memory: FieldMemory = {
     ignored: new WeakMap<Element, Set<string>>(),
@@ -54,21 +49,22 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
     const run = new AbortController();
     running = run;
     signal.addEventListener('abort', () => run.abort(), { once: true });
-    const lexiconKey = JSON.stringify([settings.locale, settings.personalAllow]);
-    if (lexicon?.key !== lexiconKey) {
-      // Most frames of a record (menus, banners, viewers) never hold a field: they load nothing.
+    if (!fieldFound) {
+      // Most frames of a record (menus, banners, viewers) never hold a field: they start nothing.
       await firstField(win.document, run.signal);
       if (run.signal.aborted) return;
-      const json = await fetchCompiledLexicon(settings.locale, settings.personalAllow);
-      let matcher: Matcher | undefined;
-      lexicon = {
-        key: lexiconKey,
-        matcher: () => (matcher ??= matcherMeasured(json, settings.locale)),
-      };
-      performance.mark('alongside-lexicon');
+      fieldFound = true;
+      performance.mark('alongside-checking');
     }
-    if (run.signal.aborted) return;
-    runChecks(win, lexicon.matcher, settings, memory, run.signal, signal);
+    const checker = createBackgroundChecker({
+      locale: settings.locale,
+      allow: settings.personalAllow,
+      send: (request) => sendMessage({ kind: 'find', ...request }),
+      signal: run.signal,
+    });
+    const started = performance.now();
+    runChecks(win, checker, settings, memory, run.signal, signal);
+    measureStartFrom(started, performance.now() - started);
     // Only a start that worked is remembered, so the next settings event can try again.
     current = key;
   };
@@ -105,45 +101,18 @@ function firstField(doc: Document, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Makes the frame's matcher from the compiled lexicon the background sent (JSON, parsed here),
- * leaving a performance measure (`alongside-compile`) of the time it took on this frame's main
- * thread, which the browser benchmark reads per frame.
- */
-function matcherMeasured(json: string, locale: Locale): Matcher {
-  const start = performance.now();
-  const matcher = matcherFrom(decodeCompiled(JSON.parse(json) as EncodedLexicon), { locale });
-  performance.clearMeasures('alongside-compile');
-  performance.measure('alongside-compile', { start, end: performance.now() });
-  return matcher;
-}
-
-/** The background compiles the lexicon; a worker just woken may need a moment, so ask twice. */
-async function fetchCompiledLexicon(locale: Locale, allow: readonly string[]): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const reply = await sendMessage({ kind: 'get-compiled-lexicon', locale, allow: [...allow] });
-      if (typeof reply?.compiled === 'string') return reply.compiled;
-    } catch (error) {
-      if (attempt >= 1) throw error;
-    }
-    if (attempt >= 1) throw new Error('Alongside: no lexicon from the background');
-    await new Promise((done) => setTimeout(done, 200));
-  }
-}
-
-/**
  * One run of the checks, until `signal` aborts: one feature per module, each started with the
  * run's context and torn down through its signal.
  */
 function runChecks(
   win: Window,
-  matcher: () => Matcher,
+  checker: BackgroundChecker,
   settings: Settings,
   memory: FieldMemory,
   signal: AbortSignal,
   lifetime: AbortSignal,
 ): void {
-  const ctx = createRunContext(win, matcher, settings, signal, lifetime);
+  const ctx = createRunContext(win, checker, settings, signal, lifetime);
   // The card and the count start after the fields, whose hooks reach them once they exist.
   const later: { cards?: CardController; flagsChanged?: () => void } = {};
   const fields = trackFields(ctx, memory, {

@@ -61,8 +61,10 @@ describe('the package installed from npm pack', () => {
       'README.md',
       'bin/alongside.mjs',
       'dist/alongside.cjs',
+      'dist/alongside.cjs.cache',
       'dist/default-lexicon.compiled.bin',
       'dist/default-lexicon.compiled.json',
+      'dist/default-lexicon.source.json',
       'package.json',
       'scripts/build-cli.mjs',
     ]);
@@ -94,13 +96,30 @@ describe('the package installed from npm pack', () => {
     expect(installedRun.stdout).toBe(
       here.stdout.replaceAll(join(project, 'letter.txt'), 'letter.txt'),
     );
+
+    // The code cache: made again when missing, and a damaged one is refused and replaced.
+    const cache = join(project, 'node_modules', 'alongside', 'dist', 'alongside.cjs.cache');
+    expect(readFileSync(cache).length).toBeGreaterThan(10_000);
+    rmSync(cache);
+    expect((await run(alongside, ['check', 'letter.txt'], project)).stdout).toBe(
+      installedRun.stdout,
+    );
+    expect(readFileSync(cache).length).toBeGreaterThan(10_000);
+    writeFileSync(cache, 'not a code cache');
+    expect((await run(alongside, ['check', 'letter.txt'], project)).stdout).toBe(
+      installedRun.stdout,
+    );
+    expect(readFileSync(cache, 'latin1')).not.toBe('not a code cache');
   }, 180_000);
 });
 
 describe('the default lexicon compiled beside the bundle', () => {
   const bundleDir = () => {
     const dir = temp('bundle');
-    cpSync(join(ROOT, 'dist', 'alongside.cjs'), join(dir, 'alongside.cjs'));
+    // The bundle and the lexicon's own files it is built with; the compiled lexicon is the test's.
+    for (const file of ['alongside.cjs', 'default-lexicon.source.json']) {
+      cpSync(join(ROOT, 'dist', file), join(dir, file));
+    }
     return dir;
   };
   const check = (dir: string, file: string) =>

@@ -379,6 +379,20 @@ describe('find: layers, allow-list and options', () => {
     expect(m.find(text, { minSeverity: 'warn' }).map((f) => f.entryId)).toEqual(['heartsink']);
   });
 
+  it('asks a document kind given as a function only when an entry that depends on it matches', () => {
+    const m = compile([base]);
+    let asked = 0;
+    const documentKind = () => (asked++, 'letter-to-gp' as const);
+    expect(m.find('She claims it is a heartsink.', { documentKind }).map((f) => f.entryId)).toEqual(
+      ['claims', 'heartsink'],
+    );
+    expect(asked).toBe(0);
+    expect(m.find('Some degeneration, claims.', { documentKind }).map((f) => f.entryId)).toEqual([
+      'claims',
+    ]);
+    expect(asked).toBe(1);
+  });
+
   it('words suggestions for the chosen locale and cases them like the match', () => {
     expect(compile([base], { locale: 'en-US' }).find('Degeneration.')[0]?.suggestions).toEqual([
       'Age-related changes (US)',

@@ -85,16 +85,16 @@ describe('fields the content script checks, in Chromium with the extension', () 
     });
   });
 
-  it('loads no lexicon in a frame with nothing to write in, until a field appears', async () => {
+  it('starts no checks in a frame with nothing to write in, until a field appears', async () => {
     await env.withPage(async (page) => {
       await page.goto(`${env.server.url}/no-fields.html`);
       const marks = () =>
         page.evaluate(() =>
-          ['alongside-waiting', 'alongside-lexicon'].map(
+          ['alongside-waiting', 'alongside-checking'].map(
             (name) => performance.getEntriesByName(name).length,
           ),
         );
-      // The content script is running and waiting for a field; it has asked for no lexicon.
+      // The content script is running and waiting for a field; it has asked the background nothing.
       await expect.poll(marks).toEqual([1, 0]);
       await page.evaluate(() => {
         const field = document.createElement('textarea');

@@ -84,6 +84,21 @@ describe('messages', () => {
     expect(isMessage({ kind: 'other' })).toBe(false);
     expect(isMessage(null)).toBe(false);
     expect(isMessage('flag-count')).toBe(false);
+    const find = {
+      kind: 'find',
+      locale: 'en-GB',
+      allow: ['claims department'],
+      minSeverity: 'info',
+      documentKind: 'unsure',
+      paragraphs: ['She claims it hurts.'],
+    };
+    expect(isMessage(find)).toBe(true);
+    expect(isMessage({ ...find, documentKind: 'letter-to-gp' })).toBe(true);
+    expect(isMessage({ ...find, locale: 'fr-FR' })).toBe(false);
+    expect(isMessage({ ...find, minSeverity: 'error' })).toBe(false);
+    expect(isMessage({ ...find, documentKind: 'email' })).toBe(false);
+    expect(isMessage({ ...find, paragraphs: ['a', 2] })).toBe(false);
+    expect(isMessage({ ...find, allow: 'claims' })).toBe(false);
   });
 
   it('reads the count from a reply', () => {

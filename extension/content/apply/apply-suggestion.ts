@@ -1,4 +1,4 @@
-import { placeholders } from '@/core/engine';
+import { placeholders } from '@/core/suggestions/placeholders';
 import type { Finding, Replacement } from '@/core/engine';
 import {
   BRIDGE_EDITED,

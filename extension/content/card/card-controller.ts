@@ -117,6 +117,8 @@ export function createCardController(
     | undefined;
   /** While the card itself changes the field's kind, its own refresh handles the result. */
   let choosing = false;
+  /** A kind chosen in the card whose findings have not arrived yet: shown when they do. */
+  let chosenKind: (() => void) | undefined;
 
   /** The surface the card is drawn on now; the field's own until the frame proves too small. */
   let surface: CardSurface | undefined;
@@ -231,11 +233,16 @@ export function createCardController(
           } finally {
             choosing = false;
           }
-          refresh(true);
-          // The chosen button is gone: a keyboard user's focus goes back to "Change".
-          if (byKeyboard)
-            host?.querySelector<HTMLElement>('.kind .change')?.focus({ preventScroll: true });
-          announce(`${describeKind(session)} ${countIn(session)}`);
+          const settle = () => {
+            refresh(true);
+            // The chosen button is gone: a keyboard user's focus goes back to "Change".
+            if (byKeyboard)
+              host?.querySelector<HTMLElement>('.kind .change')?.focus({ preventScroll: true });
+            announce(`${describeKind(session)} ${countIn(session)}`);
+          };
+          // The findings for the new kind come from the background: the card follows them then.
+          if (session.waiting) chosenKind = settle;
+          else settle();
         },
         onIgnoreHere: withFinding((f) => actions.ignoreHere(session, f)),
         onIgnoreEverywhere: withFinding((f) => actions.ignoreEverywhere(f)),
@@ -409,6 +416,7 @@ export function createCardController(
   };
 
   function close() {
+    chosenKind = undefined;
     if (!state) return;
     state = undefined;
     const hadFocus = focusIsInside();
@@ -450,6 +458,7 @@ export function createCardController(
     open(session, finding, via = 'mouse') {
       const anchor = session.rectOf(finding);
       if (!anchor) return;
+      chosenKind = undefined;
       start(
         session,
         finding,
@@ -468,11 +477,16 @@ export function createCardController(
     },
     openEmpty(session, caret) {
       const at = caretRange(session, caret);
+      chosenKind = undefined;
       start(session, undefined, at, true, anchorOf(session, at));
       announce(`No suggestions in this field. ${describeKind(session)} Tab reaches Change.`);
     },
     kindChanged(session) {
-      if (!choosing && state?.session === session) refresh(false);
+      if (choosing || state?.session !== session) return;
+      const settle = chosenKind;
+      chosenKind = undefined;
+      if (settle) settle();
+      else refresh(false);
     },
     close,
     focusInto() {

@@ -59,7 +59,7 @@ export function trackFields(
     const root = field.getRootNode();
     if (root instanceof ShadowRoot) adoptHighlightStyles(root);
     const { ignored, kinds } = memory;
-    const session = createFieldSession(adapterFor(field), ctx.matcher(), {
+    const session = createFieldSession(adapterFor(field), ctx.checker, {
       layer: ctx.layer,
       highlights: ctx.highlights,
       overlay: ctx.overlay,

@@ -1,4 +1,4 @@
-import { placeholders } from '@/core/engine';
+import { placeholders } from '@/core/suggestions/placeholders';
 import type { FieldAdapter } from '../text/field-adapter.ts';
 import { selectOffsets, selectedOffsets } from '../text/field-selection.ts';
 import {

@@ -1,4 +1,4 @@
-import { placeholders } from '@/core/engine';
+import { placeholders } from '@/core/suggestions/placeholders';
 
 /**
  * Where an applied suggestion's text sits in a field while its {gaps} are being filled in. The

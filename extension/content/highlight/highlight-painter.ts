@@ -1,4 +1,5 @@
-import { SEVERITIES, type Severity } from '@/core/engine';
+import type { Severity } from '@/core/engine';
+import { SEVERITIES } from '@/core/lexicon/constants';
 import { highlightName } from './styles.ts';
 
 /**
