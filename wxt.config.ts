@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { chromiumManagedSchema } from './core/settings/policy.ts';
 
 // Keep WXT on 0.20.x: 0.21 needs Node 22 and our machines run Node 20.
 export default defineConfig({
@@ -11,6 +12,15 @@ export default defineConfig({
     plugins: [preact()],
   }),
   hooks: {
+    // What a trust's policy may set, in Chromium's schema dialect, generated from the zod schema
+    // (core/settings/policy.ts) so the two never differ.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      files.push({
+        relativeDest: 'managed-schema.json',
+        contents: `${JSON.stringify(chromiumManagedSchema(), null, 2)}\n`,
+      });
+    },
     // The content script runs in every frame of every page: its size is watched (budget 30 KB
     // gzipped; the lexicon is served by the background and not part of it).
     'build:done': (wxt) => {
@@ -30,7 +40,10 @@ export default defineConfig({
     name: 'Alongside',
     description:
       'Suggests relational, person-in-context wording as you write clinical letters and notes. Your text never leaves the browser.',
-    permissions: ['storage'],
+    // alarms: the daily fetch of a service lexicon, only when a policy gives its address.
+    permissions: ['storage', 'alarms'],
+    // Chromium reads a trust's policy for the extension against this (Firefox needs none).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     // The content script already runs on every site; this lets the popup read which site the
     // active tab shows, for the per-site switch. Nothing is fetched from any site.
     host_permissions: ['<all_urls>'],

@@ -7,13 +7,14 @@ import {
   type Locale,
   type Severity,
 } from '../core/index.ts';
+import { LEXICON_FORMATS, type ConvertCommand } from './convert.ts';
 import { UsageError } from './errors.ts';
 import { STDIN } from './read-input.ts';
 
 export const FORMATS = ['text', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export type HelpTopic = 'main' | 'check' | 'lexicon';
+export type HelpTopic = 'main' | 'check' | 'lexicon' | 'audit';
 
 /** `--kind`: a document kind, or `auto` to detect it from each file's text. */
 export const KINDS = [...DOCUMENT_KINDS, 'auto'] as const;
@@ -32,11 +33,30 @@ export interface CheckCommand {
   files: string[];
 }
 
+/** Where `alongside audit` writes its report when not told: the current directory. */
+export const DEFAULT_AUDIT_REPORT = 'alongside-audit.html';
+
+export interface AuditCommand {
+  kind: 'audit';
+  /** The folder of letters, as given. */
+  dir: string;
+  lexicons: string[];
+  useDefaultLexicon: boolean;
+  locale: Locale | undefined;
+  documentKind: KindOption;
+  /** The HTML report's path. */
+  out: string;
+  /** The CSV of findings' path, when asked for. */
+  csv: string | undefined;
+}
+
 export type Command =
   | { kind: 'help'; topic: HelpTopic }
   | { kind: 'version' }
   | CheckCommand
+  | AuditCommand
   | { kind: 'lexicon-validate'; files: string[] }
+  | ConvertCommand
   | { kind: 'lexicon-schema' };
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
@@ -67,6 +87,19 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
   throw new UsageError(`${option} must be ${list}, not "${value}"`);
 }
 
+/** The --lexicon rules `check` and `audit` share. */
+function checkLexiconOptions(lexicons: readonly string[], noDefault: boolean): void {
+  if (lexicons.includes('')) {
+    throw new UsageError('--lexicon was given an empty FILE name (""); is a shell variable unset?');
+  }
+  if (noDefault && lexicons.length === 0) {
+    // Otherwise nothing is checked and the run says "No suggestions", which reads as a clean bill.
+    throw new UsageError(
+      '--no-default-lexicon needs at least one --lexicon FILE, or there is nothing to check against',
+    );
+  }
+}
+
 function parseCheck(args: string[]): Command {
   const { values, positionals } = parse(
     args,
@@ -87,15 +120,7 @@ function parseCheck(args: string[]): Command {
   if (positionals.includes('')) {
     throw new UsageError('an empty FILE name was given (""); is a shell variable unset?');
   }
-  if (lexicons.includes('')) {
-    throw new UsageError('--lexicon was given an empty FILE name (""); is a shell variable unset?');
-  }
-  if (values['no-default-lexicon'] && lexicons.length === 0) {
-    // Otherwise nothing is checked and the run says "No suggestions", which reads as a clean bill.
-    throw new UsageError(
-      '--no-default-lexicon needs at least one --lexicon FILE, or there is nothing to check against',
-    );
-  }
+  checkLexiconOptions(lexicons, values['no-default-lexicon'] === true);
   // Stdin can only be read once.
   if ([...lexicons, ...positionals].filter((p) => p === STDIN).length > 1) {
     throw new UsageError('"-" (stdin) can be given only once');
@@ -115,7 +140,94 @@ function parseCheck(args: string[]): Command {
   };
 }
 
+function parseAudit(args: string[]): Command {
+  const { values, positionals } = parse(
+    args,
+    {
+      ...HELP_OPTION,
+      lexicon: { type: 'string', multiple: true },
+      'no-default-lexicon': { type: 'boolean' },
+      locale: { type: 'string' },
+      kind: { type: 'string' },
+      out: { type: 'string' },
+      csv: { type: 'string' },
+    },
+    'audit',
+  );
+  if (values.help) return { kind: 'help', topic: 'audit' };
+  const [dir, ...extra] = positionals;
+  if (dir === undefined) {
+    throw new UsageError('audit needs a folder of letters: alongside audit DIR');
+  }
+  if (extra.length > 0) {
+    throw new UsageError(
+      `audit takes one folder, but was also given "${extra[0]}"; put the letters in one folder, or run it once for each`,
+    );
+  }
+  if (dir === '')
+    throw new UsageError('an empty DIR name was given (""); is a shell variable unset?');
+  if (dir === STDIN)
+    throw new UsageError(
+      'audit reads a folder, not stdin; to check piped text, use alongside check -',
+    );
+  const lexicons = values.lexicon ?? [];
+  checkLexiconOptions(lexicons, values['no-default-lexicon'] === true);
+  if (lexicons.filter((p) => p === STDIN).length > 1) {
+    throw new UsageError('"-" (stdin) can be given only once');
+  }
+  for (const option of ['out', 'csv'] as const) {
+    if (values[option] === '') {
+      throw new UsageError(
+        `--${option} was given an empty FILE name (""); is a shell variable unset?`,
+      );
+    }
+  }
+  return {
+    kind: 'audit',
+    dir,
+    lexicons,
+    useDefaultLexicon: !values['no-default-lexicon'],
+    locale: values.locale === undefined ? undefined : oneOf(values.locale, LOCALES, '--locale'),
+    documentKind: values.kind === undefined ? 'auto' : oneOf(values.kind, KINDS, '--kind'),
+    out: values.out ?? DEFAULT_AUDIT_REPORT,
+    csv: values.csv,
+  };
+}
+
+/** `lexicon convert FILE --to json|csv [--out FILE]`: options of its own, so parsed apart. */
+function parseConvert(args: string[]): Command {
+  const { values, positionals } = parse(
+    args,
+    { ...HELP_OPTION, to: { type: 'string' }, out: { type: 'string' } },
+    'lexicon',
+  );
+  if (values.help) return { kind: 'help', topic: 'lexicon' };
+  const [file, ...extra] = positionals;
+  if (file === undefined) {
+    throw new UsageError(
+      'lexicon convert needs a FILE: alongside lexicon convert FILE --to json|csv',
+    );
+  }
+  if (extra.length > 0) {
+    throw new UsageError(`lexicon convert takes one FILE, but was also given "${extra[0]}"`);
+  }
+  if (file === '' || values.out === '') {
+    const what = file === '' ? 'FILE' : '--out FILE';
+    throw new UsageError(`an empty ${what} name was given (""); is a shell variable unset?`);
+  }
+  if (values.to === undefined) {
+    throw new UsageError('lexicon convert needs --to json or --to csv');
+  }
+  return {
+    kind: 'lexicon-convert',
+    file,
+    to: oneOf(values.to, LEXICON_FORMATS, '--to'),
+    out: values.out,
+  };
+}
+
 function parseLexiconCommand(args: string[]): Command {
+  if (args[0] === 'convert') return parseConvert(args.slice(1));
   const { values, positionals } = parse(args, HELP_OPTION, 'lexicon');
   const [sub, ...rest] = positionals;
   if (values.help) return { kind: 'help', topic: 'lexicon' };
@@ -138,18 +250,18 @@ function parseLexiconCommand(args: string[]): Command {
   }
   if (sub === undefined) {
     throw new UsageError(
-      'lexicon needs a command: validate or schema; see alongside lexicon --help',
+      'lexicon needs a command: validate, convert or schema; see alongside lexicon --help',
     );
   }
   throw new UsageError(
-    `unknown lexicon command "${sub}" (expected validate or schema); see alongside lexicon --help`,
+    `unknown lexicon command "${sub}" (expected validate, convert or schema); see alongside lexicon --help`,
   );
 }
 
 function helpTopic(name: string | undefined): HelpTopic {
   if (name === undefined) return 'main';
-  if (name === 'check' || name === 'lexicon') return name;
-  throw new UsageError(`no help for "${name}"; the commands are check and lexicon`);
+  if (name === 'check' || name === 'lexicon' || name === 'audit') return name;
+  throw new UsageError(`no help for "${name}"; the commands are check, audit and lexicon`);
 }
 
 /** Turns argv (without node and the script) into a command. Throws UsageError on bad input. */
@@ -171,6 +283,8 @@ export function parseCommand(argv: readonly string[]): Command {
       return parseCheck(rest);
     case 'lexicon':
       return parseLexiconCommand(rest);
+    case 'audit':
+      return parseAudit(rest);
     default:
       if (first.startsWith('-'))
         throw new UsageError(`unknown option "${first}"; see alongside --help`);

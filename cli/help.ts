@@ -9,7 +9,9 @@ Suggests relational, person-in-context wording for clinical letters and notes.
 
 Commands:
   check [FILE|-]...          Suggest wording in UTF-8 text files, or in text piped to stdin
+  audit DIR                  Audit a folder of letters into an HTML report (and a CSV)
   lexicon validate FILE...   Check lexicon files against the lexicon format
+  lexicon convert FILE       Convert a lexicon between JSON and a spreadsheet (CSV)
   lexicon schema             Print the lexicon JSON Schema
   help [COMMAND]             Show help for alongside or for a command
 
@@ -52,17 +54,51 @@ ${EXIT_CODES}
 `;
 
 const LEXICON = `Usage: alongside lexicon validate FILE...
+       alongside lexicon convert FILE --to json|csv [--out FILE]
        alongside lexicon schema
 
   validate FILE...           Check each lexicon file; prints "FILE: ok (N entries)" when valid
+  convert FILE               Read a JSON/JSONC or CSV lexicon (by its extension, or else its
+                             content), check it as validate does, and write it as --to says
   schema                     Print the lexicon JSON Schema, for editor completion and checks
 
 Options:
+  --to json|csv              convert: the format to write
+  --out FILE                 convert: write to FILE (default: stdout); nothing is written if
+                             the lexicon has a problem
   -h, --help                 Show this help
 
 Exit codes: 0 all files valid, 2 a usage problem or an invalid file.
 `;
 
+const AUDIT = `Usage: alongside audit [options] DIR
+
+Checks every letter in DIR and the folders inside it (.txt, .md, .html, .htm and .docx; hidden
+folders, node_modules and links that lead out of DIR are passed over) and writes a report of
+the suggestions: totals by category and by entry, the letters with the most, and each one in
+its sentence, with the sentence as the first suggestion would leave it. The report is one HTML
+file that loads nothing and works offline.
+
+Options:
+  --out FILE                 Where the HTML report goes (default: alongside-audit.html)
+  --csv FILE                 Also write one CSV row per suggestion: file, line, column, entryId,
+                             category, severity, match, message, firstSuggestion,
+                             correctedSentence
+  --lexicon FILE             Add a lexicon layer after the default one; repeat for more layers
+  --no-default-lexicon       Use only the --lexicon files (at least one is needed)
+  --locale en-GB|en-US       Wording of messages and suggestions (default: en-GB)
+  --kind KIND                letter-to-patient, letter-to-gp, clinical-note or auto (default:
+                             auto, detected per letter)
+  -h, --help                 Show this help
+
+Web pages are read through html-to-text and Word documents through mammoth; their lines and
+columns count in the text taken from them. Progress and a summary go to stderr. A file that
+cannot be read or converted gets one line on stderr and in the report, the others are still
+audited, and the exit code is 2.
+
+${EXIT_CODES}
+`;
+
 export function helpText(topic: HelpTopic): string {
-  return { main: MAIN, check: CHECK, lexicon: LEXICON }[topic];
+  return { main: MAIN, check: CHECK, lexicon: LEXICON, audit: AUDIT }[topic];
 }

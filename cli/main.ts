@@ -1,6 +1,8 @@
 import pkg from '../package.json' with { type: 'json' };
 import { lexiconJsonSchema } from '../core/index.ts';
 import { parseCommand, type Command } from './args.ts';
+import { runAuditCommand } from './audit-load.ts';
+import { runConvert } from './convert.ts';
 import { UsageError } from './errors.ts';
 import { helpText } from './help.ts';
 import { loadLexicons } from './load-lexicons.ts';
@@ -28,7 +30,7 @@ async function runValidate(files: readonly string[]): Promise<Outcome> {
   return { stdout: `${lines.join('\n')}\n`, exitCode: 0 };
 }
 
-async function run(command: Exclude<Command, { kind: 'check' }>): Promise<Outcome> {
+async function run(command: Exclude<Command, { kind: 'check' | 'audit' }>): Promise<Outcome> {
   switch (command.kind) {
     case 'help':
       return { stdout: helpText(command.topic), exitCode: 0 };
@@ -36,6 +38,8 @@ async function run(command: Exclude<Command, { kind: 'check' }>): Promise<Outcom
       return { stdout: `${pkg.version}\n`, exitCode: 0 };
     case 'lexicon-validate':
       return runValidate(command.files);
+    case 'lexicon-convert':
+      return runConvert(command);
     case 'lexicon-schema':
       return { stdout: `${JSON.stringify(lexiconJsonSchema(), null, 2)}\n`, exitCode: 0 };
   }
@@ -62,6 +66,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseCommand(argv);
     if (command.kind === 'check') exitCode = await runCheck(command, out, warn);
+    // The audit writes its report to a file and its progress to stderr; stdout stays empty.
+    else if (command.kind === 'audit') exitCode = await runAuditCommand(command, warn);
     else {
       const outcome = await run(command);
       out.write(outcome.stdout);

@@ -7,3 +7,4 @@ export {
   type Validation,
 } from './lexicon/validate.ts';
 export * from './lexicon/schema.ts';
+export { defaultBibliography } from './default-lexicon.ts';

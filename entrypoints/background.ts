@@ -8,7 +8,9 @@ import {
   type FlagCountsSnapshot,
 } from '@/extension/flag-counts';
 import { compiledLexiconFor, findIn } from '@/extension/compiled-lexicon-cache';
-import { readSettings } from '@/extension/settings';
+import type { LayerSet } from '@/extension/layers';
+import { fetchServiceLexicon, loadPolicy, REFRESH_ALARM } from '@/extension/policy';
+import { readEffectiveSettings } from '@/extension/settings';
 import {
   isMessage,
   sendTabMessage,
@@ -50,6 +52,46 @@ export default defineBackground(() => {
 
   const save = (counts: FlagCounts) => savedCounts.setValue(counts.snapshot()).catch(() => {});
 
+  // The trust's policy, read at every wake of the worker (it is not kept across them) and again
+  // whenever an administrator changes it.
+  // The layers over the built-in lexicon: read at every wake (they are not kept across them),
+  // and again when the policy or the clinician's own layer changes.
+  const readLayers = async (): Promise<LayerSet> => (await loadPolicy()).layers;
+  const noLayers: LayerSet = { layers: [], id: '' };
+  let layers: Promise<LayerSet> = readLayers().catch(() => noLayers);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') void refreshService();
+    if (area === 'local' && 'personalLexicon' in changes) {
+      layers = readLayers().catch(() => noLayers);
+    }
+  });
+  /**
+   * Fetches the service lexicon from the policy's address, if it gives one (at start, daily and
+   * when the policy changes), then reads the policy again. Without that key: no request at all.
+   */
+  const refreshService = async () => {
+    const url = await managedLexiconUrl();
+    if (url) await fetchServiceLexicon(url).catch(() => {});
+    layers = readLayers().catch(() => noLayers);
+    await layers;
+  };
+  const managedLexiconUrl = async (): Promise<string | undefined> => {
+    try {
+      const { serviceLexiconUrl } = await browser.storage.managed.get('serviceLexiconUrl');
+      return typeof serviceLexiconUrl === 'string' ? serviceLexiconUrl : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshService();
+  });
+  /** At install and browser start: fetch now and daily, then compile with what came. */
+  const scheduleRefresh = () => {
+    void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 24 * 60 });
+    void refreshService().then(compileAhead);
+  };
+
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isMessage(message)) return false;
     switch (message.kind) {
@@ -67,10 +109,12 @@ export default defineBackground(() => {
       }
       case 'find':
         // Nothing of the text is kept: the findings go back to the frame that asked, and only there.
-        void findIn(message).then(
-          (findings) => sendResponse({ findings } satisfies FindReply),
-          () => sendResponse(undefined),
-        );
+        void layers
+          .then((set) => findIn(message, set))
+          .then(
+            (findings) => sendResponse({ findings } satisfies FindReply),
+            () => sendResponse(undefined),
+          );
         // Answered asynchronously.
         return true;
       case 'get-flag-count':
@@ -106,11 +150,15 @@ export default defineBackground(() => {
   // of a second, and a frame's first check should not wait for it. (Not on every wake of the
   // worker: the form kept in session storage outlives those.)
   const compileAhead = () =>
-    void readSettings()
-      .then((settings) => compiledLexiconFor(settings.locale, settings.personalAllow))
+    void layers
+      // The policy is stored first: its locale is the one frames will ask for.
+      .then(async (set) => {
+        const settings = await readEffectiveSettings();
+        return compiledLexiconFor(settings.locale, settings.personalAllow, set);
+      })
       .catch(() => {});
-  browser.runtime.onInstalled.addListener(compileAhead);
-  browser.runtime.onStartup.addListener(compileAhead);
+  browser.runtime.onInstalled.addListener(scheduleRefresh);
+  browser.runtime.onStartup.addListener(scheduleRefresh);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     askAgain.delete(tabId);

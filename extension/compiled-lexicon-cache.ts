@@ -9,6 +9,7 @@ import {
 } from '@/core/matcher/compiled-lexicon';
 import { forChecking } from './lexicon-for-checking.ts';
 import type { FindRequest } from './messages.ts';
+import type { LayerSet } from './layers.ts';
 
 /**
  * The lexicon compiled once in the background, which checks every frame's text, and kept in
@@ -25,9 +26,16 @@ const stored = storage.defineItem<Stored | null>('session:compiledLexicon', { fa
 
 let latest: { key: string; compiled: Promise<string> } | undefined;
 
-/** The compiled lexicon for a locale and personal allow-list, as the JSON session storage keeps. */
-export function compiledLexiconFor(locale: Locale, allow: readonly string[]): Promise<string> {
-  const key = JSON.stringify([COMPILED_FORMAT, locale, allow]);
+/**
+ * The compiled lexicon for a locale, personal allow-list and the layers over the built-in
+ * lexicon (a trust's service layer, the clinician's own), as the JSON session storage keeps.
+ */
+export function compiledLexiconFor(
+  locale: Locale,
+  allow: readonly string[],
+  layers: LayerSet,
+): Promise<string> {
+  const key = JSON.stringify([COMPILED_FORMAT, locale, allow, layers.id]);
   // Frames asking together share one compilation.
   if (latest?.key === key) return latest.compiled;
   const compiled = (async () => {
@@ -38,10 +46,18 @@ export function compiledLexiconFor(locale: Locale, allow: readonly string[]): Pr
       return saved.compiled;
     }
     performance.mark('alongside-lexicon-compiled');
-    const lexicon = compileLexicon([forChecking(defaultLexicon(), locale)], {
-      allow: [...allow],
-      lean: true,
-    });
+    const all = [defaultLexicon(), ...layers.layers.map((l) => l.lexicon)];
+    const lexicon = compileLexicon(
+      all.map((layer) => forChecking(layer, locale)),
+      {
+        allow: [...allow],
+        // Personal changes not allowed: the allow-list silences the built-in entries only.
+        ...(layers.allowBelowLayer !== undefined
+          ? { allowBelowLayer: layers.allowBelowLayer }
+          : {}),
+        lean: true,
+      },
+    );
     const json = JSON.stringify(encodeCompiled(lexicon));
     // Too big for the quota, or storage unavailable: compiled again after the next wake.
     await stored.setValue({ key, compiled: json }).catch(() => {});
@@ -61,10 +77,14 @@ let matcher: { key: string; made: Promise<Matcher> } | undefined;
  * The matcher every frame's checks run on, made from the compiled lexicon once per wake of the
  * worker (parsing the stored form takes tens of milliseconds; compiling, most of a second).
  */
-export function matcherFor(locale: Locale, allow: readonly string[]): Promise<Matcher> {
-  const key = JSON.stringify([locale, allow]);
+export function matcherFor(
+  locale: Locale,
+  allow: readonly string[],
+  layers: LayerSet,
+): Promise<Matcher> {
+  const key = JSON.stringify([locale, allow, layers.id]);
   if (matcher?.key === key) return matcher.made;
-  const made = compiledLexiconFor(locale, allow).then((json) =>
+  const made = compiledLexiconFor(locale, allow, layers).then((json) =>
     matcherFrom(decodeCompiled(JSON.parse(json) as EncodedLexicon), { locale }),
   );
   matcher = { key, made };
@@ -75,8 +95,8 @@ export function matcherFor(locale: Locale, allow: readonly string[]): Promise<Ma
 }
 
 /** What the background answers to a frame's `find`: each paragraph's findings, in order. */
-export async function findIn(request: FindRequest): Promise<Finding[][]> {
-  const m = await matcherFor(request.locale, request.allow);
+export async function findIn(request: FindRequest, layers: LayerSet): Promise<Finding[][]> {
+  const m = await matcherFor(request.locale, request.allow, layers);
   const options = { minSeverity: request.minSeverity, documentKind: request.documentKind };
   return request.paragraphs.map((p) => m.findInParagraph(p, 0, p.length, options));
 }

@@ -1,4 +1,10 @@
 import { storage } from 'wxt/utils/storage';
+import {
+  effectiveSettings,
+  isOnForSite as isOnUnderPolicy,
+  type EffectiveSettings,
+} from '@/core/settings/effective';
+import type { ManagedPolicy } from '@/core/settings/policy';
 import type { Settings } from '@/core/settings/schema';
 
 export type { Settings };
@@ -34,9 +40,48 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   return settingsItem.watch((value) => onChange({ ...DEFAULT_SETTINGS, ...value }));
 }
 
-/** Alongside is on for a site unless switched off globally or for that site. */
-export function isOnForSite(settings: Settings, site: string): boolean {
-  return settings.enabled && !settings.disabledSites.includes(site);
+/**
+ * Alongside is on for a site unless switched off globally or for that site, or, with a trust's
+ * policy in force, kept off it by the policy's site lists.
+ */
+export function isOnForSite(settings: Settings | EffectiveSettings, site: string): boolean {
+  return isOnUnderPolicy(settings, site);
+}
+
+/**
+ * The trust's policy as the background read it from `storage.managed` and checked (zod runs
+ * there, not in every frame): the settings it sets, without the service lexicon (which the
+ * background keeps for itself), and what it could not use.
+ */
+export interface StoredPolicy {
+  policy: Omit<ManagedPolicy, 'serviceLexicon'>;
+  problems: string[];
+  /** The service lexicon in force, as "name version" and a digest; none: undefined. */
+  serviceLexicon?: string;
+  /** Names every layer in force over the built-in one (service, personal): frames restart on a change. */
+  lexicon?: string;
+}
+export const policyItem = storage.defineItem<StoredPolicy>('local:policy', {
+  fallback: { policy: {}, problems: [] },
+});
+
+/** The clinician's settings with the trust's policy laid over them. */
+export async function readEffectiveSettings(): Promise<EffectiveSettings> {
+  const [user, stored] = await Promise.all([readSettings(), policyItem.getValue()]);
+  return effectiveSettings(user, stored.policy, stored.lexicon);
+}
+
+/** Calls `onChange` with the settings in force whenever the clinician's or the policy's change. */
+export function watchEffectiveSettings(
+  onChange: (settings: EffectiveSettings) => void,
+): () => void {
+  const changed = () => void readEffectiveSettings().then(onChange, () => {});
+  const a = settingsItem.watch(changed);
+  const b = policyItem.watch(changed);
+  return () => {
+    a();
+    b();
+  };
 }
 
 /**

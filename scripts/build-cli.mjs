@@ -1,6 +1,8 @@
 // Builds the CLI that bin/alongside.mjs runs: `node scripts/build-cli.mjs` (npm's `prepare` step,
 // so `npm ci` does it) writes dist/alongside.cjs, one file holding the CLI, the engine and the
-// default lexicon, so an installed copy needs neither TypeScript tools nor dependencies.
+// default lexicon, so an installed copy needs neither TypeScript tools nor dependencies. It also
+// writes dist/audit.cjs, `alongside audit` and the libraries only it uses (mammoth, html-to-text,
+// Preact), which the CLI loads only when an audit runs, so a check never reads a byte of them.
 //
 // Plain JavaScript, not TypeScript: the launcher imports it to rebuild a stale bundle, before
 // anything could compile TypeScript for it.
@@ -13,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE = join(ROOT, 'dist', 'alongside.cjs');
+/** `alongside audit`, in a bundle of its own beside the main one (cli/audit-load.ts requires it). */
+export const AUDIT_BUNDLE = join(ROOT, 'dist', 'audit.cjs');
 /** The default lexicon compiled, beside the bundle (cli/compiled-default.ts reads them). */
 export const COMPILED = join(ROOT, 'dist', 'default-lexicon.compiled.json');
 export const COMPILED_BYTES = join(ROOT, 'dist', 'default-lexicon.compiled.bin');
@@ -31,7 +35,10 @@ export const SOURCES = [
   'lexicon',
   'package.json',
   'scripts/cli-entry.ts',
+  'scripts/audit-entry.ts',
   'scripts/build-cli.mjs',
+  // The audit's report components (components/audit), and the labels and looks they share.
+  'components',
 ];
 
 /** Newest modification time (ms) of any file under SOURCES; -1 if none exists (an install). */
@@ -113,32 +120,52 @@ with her medication. She needs to self-manage. We discussed a pain programme.
 Yours sincerely,
 `;
 
+/** The esbuild options of both bundles, which differ only in their entry and output. */
+const bundleOptions = ({ entry, outfile, buildId, sources }) => ({
+  entryPoints: [join(ROOT, 'scripts', entry)],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // jsonc-parser's "main" is a UMD build whose dynamic require esbuild cannot follow.
+  mainFields: ['module', 'main'],
+  packages: 'bundle',
+  legalComments: 'none',
+  logLevel: 'error',
+  // The audit report's components, as tsconfig.json says, but without depending on finding it.
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  // One build id for both: the audit bundle reads the same compiled lexicon beside it.
+  define: { __ALONGSIDE_BUILD__: JSON.stringify(buildId) },
+  plugins: [jsonModules(sources)],
+});
+
 /**
- * Bundles cli/main.ts (through scripts/cli-entry.ts) and everything it imports into one file, then
- * runs it to compile the default lexicon into the file beside it. Both carry a new build id.
+ * Bundles cli/main.ts (through scripts/cli-entry.ts) and everything it imports into one file, and
+ * `alongside audit` (scripts/audit-entry.ts) into another, then runs the first to compile the
+ * default lexicon into the file beside it. All carry a new build id.
  */
 export async function buildBundle() {
   const { build } = await import('esbuild');
   // Written beside the target and renamed over it, so a run never loads half a file.
   const outfile = `${BUNDLE}.${process.pid}.tmp`;
+  const auditOutfile = `${AUDIT_BUNDLE}.${process.pid}.tmp`;
   const buildId = randomUUID();
+  // Both builds read the same lexicon files, so they fill this with the same contents.
   const sources = {};
   mkdirSync(dirname(BUNDLE), { recursive: true });
-  await build({
-    entryPoints: [join(ROOT, 'scripts', 'cli-entry.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // jsonc-parser's "main" is a UMD build whose dynamic require esbuild cannot follow.
-    mainFields: ['module', 'main'],
-    packages: 'bundle',
-    legalComments: 'none',
-    logLevel: 'error',
-    define: { __ALONGSIDE_BUILD__: JSON.stringify(buildId) },
-    plugins: [jsonModules(sources)],
-  });
+  try {
+    await Promise.all([
+      build(bundleOptions({ entry: 'cli-entry.ts', outfile, buildId, sources })),
+      build(bundleOptions({ entry: 'audit-entry.ts', outfile: auditOutfile, buildId, sources })),
+    ]);
+  } catch (error) {
+    // One build may have finished: leave no half-made pair behind.
+    rmSync(outfile, { force: true });
+    rmSync(auditOutfile, { force: true });
+    throw error;
+  }
   writeFileSync(`${LEXICON_SOURCES}.${process.pid}.tmp`, JSON.stringify(sources));
   renameSync(`${LEXICON_SOURCES}.${process.pid}.tmp`, LEXICON_SOURCES);
   const { json, bytes } = createRequire(import.meta.url)(outfile).compiledDefaultFiles();
@@ -149,6 +176,8 @@ export async function buildBundle() {
   renameSync(`${COMPILED_BYTES}.${process.pid}.tmp`, COMPILED_BYTES);
   renameSync(`${COMPILED}.${process.pid}.tmp`, COMPILED);
   rmSync(CODE_CACHE, { force: true });
+  // The audit bundle before the main one, which is what staleness is judged by.
+  renameSync(auditOutfile, AUDIT_BUNDLE);
   renameSync(outfile, BUNDLE);
   warmUp();
 }

@@ -77,6 +77,11 @@ export function Popup({ search = location.search }: { search?: string }) {
     window.close();
   };
 
+  const openOptions = () => {
+    void browser.runtime.openOptionsPage();
+    window.close();
+  };
+
   const ready = target !== undefined && settings !== undefined;
   return (
     <main class="popup" aria-busy={!ready}>
@@ -84,6 +89,9 @@ export function Popup({ search = location.search }: { search?: string }) {
       {ready && <PageStatus page={target.page} settings={settings} count={count} />}
       <button type="button" class="secondary" onClick={openPlayground}>
         Open the playground
+      </button>
+      <button type="button" class="secondary" onClick={openOptions}>
+        Options: settings and the lexicon
       </button>
       <p class="privacy">Checked on this device: your text never leaves the browser.</p>
     </main>

@@ -66,10 +66,13 @@ export const SourceKeySchema = kebabId.describe(
 );
 
 /** How an entry cites a source: by its bibliography key, or written out in place. */
-export const SourceRefSchema = z.union([SourceKeySchema, SourceSchema], {
-  error:
-    'expected a bibliography key such as "nhs-language-matters-2018", or a source object { "citation": "...", "year": 2021 }',
-});
+export const SourceRefSchema = z
+  .union([SourceKeySchema, SourceSchema], {
+    error:
+      'expected a bibliography key such as "nhs-language-matters-2018", or a source object { "citation": "...", "year": 2021 }',
+  })
+  // In a managed policy a key is written { "key": "nhs-language-matters-2018" }.
+  .meta({ policyObject: 'key' });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
 export const BibliographySchema = z
@@ -159,33 +162,38 @@ const template = z
   .trim()
   .describe('The replacing text; "" removes the matched words (for "supposedly" and the like).');
 
-export const AlternativeSchema = z.union(
-  [
-    template,
-    z.strictObject(
-      {
-        group: z
-          .number({
-            error: 'expected group as a number: 1 for the first (a|b) group, 0 for the whole match',
-          })
-          .int({ error: 'expected group as a whole number' })
-          .min(0, { error: 'group must be 0 or more' })
-          .max(9, { error: 'group must be at most 9' })
-          .describe(
-            'Which group picks the wording: 1 for the first "(a|b)" group; 0 for the whole flagged phrase.',
-          ),
-        cases: z
-          .record(z.string(), template, { error: 'expected cases as { "what matched": "text" }' })
-          .describe(
-            'Text for each option the group can match, keyed by the option as written in the phrase; "" for an empty option.',
-          ),
-        otherwise: template.optional().describe('Text for any option without a case.'),
-      },
-      { error: 'expected an alternative as a string or { "group", "cases", "otherwise" }' },
-    ),
-  ],
-  { error: 'expected an alternative as a string or { "group": 1, "cases": { ... } }' },
-);
+export const AlternativeSchema = z
+  .union(
+    [
+      template,
+      z.strictObject(
+        {
+          group: z
+            .number({
+              error:
+                'expected group as a number: 1 for the first (a|b) group, 0 for the whole match',
+            })
+            .int({ error: 'expected group as a whole number' })
+            .min(0, { error: 'group must be 0 or more' })
+            .max(9, { error: 'group must be at most 9' })
+            .describe(
+              'Which group picks the wording: 1 for the first "(a|b)" group; 0 for the whole flagged phrase.',
+            ),
+          cases: z
+            .record(z.string(), template, { error: 'expected cases as { "what matched": "text" }' })
+            .describe(
+              'Text for each option the group can match, keyed by the option as written in the phrase; "" for an empty option.',
+            ),
+          otherwise: template.optional().describe('Text for any option without a case.'),
+        },
+        { error: 'expected an alternative as a string or { "group", "cases", "otherwise" }' },
+      ),
+    ],
+    { error: 'expected an alternative as a string or { "group": 1, "cases": { ... } }' },
+    // In a managed policy, whose schema cannot say "a string or an object", a plain alternative
+    // is written { "text": "reports" } (core/settings/chromium-schema.ts).
+  )
+  .meta({ policyObject: 'text' });
 export type Alternative = z.infer<typeof AlternativeSchema>;
 
 const alternativeList = z.array(AlternativeSchema, { error: 'expected an array of alternatives' });
@@ -213,32 +221,34 @@ export const LocaleOverrideSchema = z
     'Wording for the locale where it differs. For en-US, a field left out is derived from the en-GB text with the common spelling pairs (behaviour/behavior, programme/program, -ise/-ize; core/lexicon/spelling.ts), so give only what really differs.',
   );
 
-export const FlagExampleSchema = z.union(
-  [
-    text('example sentence'),
-    z.strictObject(
-      {
-        text: text('example sentence'),
-        flagged: text('flagged words')
-          .optional()
-          .describe(
-            'The words the entry must underline, exactly as written in the sentence (e.g. "claims"), where the sentence alone does not say.',
-          ),
-        corrections: stringList('corrected sentences')
-          .min(1, { error: 'give the corrected sentence for at least the first alternative' })
-          .optional()
-          .describe(
-            'The whole sentence after applying each alternative, in order (the first one at least). Needed when the entry offers alternatives.',
-          ),
-        'en-US': stringList('corrected sentences')
-          .optional()
-          .describe('The corrected sentences with the en-US alternatives, where those differ.'),
-      },
-      { error: 'expected { "text": "...", "corrections": ["..."] }' },
-    ),
-  ],
-  { error: 'expected an example sentence, or { "text", "corrections" }' },
-);
+export const FlagExampleSchema = z
+  .union(
+    [
+      text('example sentence'),
+      z.strictObject(
+        {
+          text: text('example sentence'),
+          flagged: text('flagged words')
+            .optional()
+            .describe(
+              'The words the entry must underline, exactly as written in the sentence (e.g. "claims"), where the sentence alone does not say.',
+            ),
+          corrections: stringList('corrected sentences')
+            .min(1, { error: 'give the corrected sentence for at least the first alternative' })
+            .optional()
+            .describe(
+              'The whole sentence after applying each alternative, in order (the first one at least). Needed when the entry offers alternatives.',
+            ),
+          'en-US': stringList('corrected sentences')
+            .optional()
+            .describe('The corrected sentences with the en-US alternatives, where those differ.'),
+        },
+        { error: 'expected { "text": "...", "corrections": ["..."] }' },
+      ),
+    ],
+    { error: 'expected an example sentence, or { "text", "corrections" }' },
+  )
+  .meta({ policyObject: 'text' });
 export type FlagExample = z.infer<typeof FlagExampleSchema>;
 
 export const ExamplesSchema = z.strictObject(

@@ -414,7 +414,8 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
 
-const JSON_PROBLEMS: Record<string, string> = {
+/** jsonc-parser's error codes in plain words (the CSV reader's JSON cells use them too). */
+export const JSON_PROBLEMS: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
   InvalidNumberFormat: 'not a number as JSON writes one',
   ValueExpected: 'a value was expected',

@@ -48,6 +48,11 @@ export interface CompileOptions {
   locale?: Locale;
   /** Extra phrases never to flag (a personal allow-list). */
   allow?: string[];
+  /**
+   * When set, `allow` silences only entries of layers below this index (a trust that does not
+   * allow personal changes: the personal allow-list cannot silence its service entries).
+   */
+  allowBelowLayer?: number;
   /** Extra entry ids to switch off. */
   disable?: string[];
   /**
@@ -165,7 +170,9 @@ export function compileLexicon(
   lexicons: readonly Lexicon[],
   options: Omit<CompileOptions, 'locale'> = {},
 ): CompiledLexicon {
-  const merged = mergeLayers(lexicons, options);
+  // A personal allow-list limited to the layers below is kept apart, as phrases of its own.
+  const limited = options.allowBelowLayer !== undefined;
+  const merged = mergeLayers(lexicons, limited ? { ...options, allow: [] } : options);
   const builder = new TrieBuilder();
 
   // Entries often share the same context rules (a family of twins with one list of telling
@@ -322,18 +329,24 @@ export function compileLexicon(
       }
     }
   });
-  let allowed = -1;
-  for (const phrase of merged.allow) {
-    // A stored allow-list phrase that could never match is skipped, not fatal.
-    let forms: string[][];
-    try {
-      forms = expandPhrase(phrase);
-    } catch {
-      continue;
+  // Allow-list phrases are phrases of no entry: -1 silences every entry, -2 only those below
+  // `allowBelowLayer`.
+  const addAllowed = (phrases: readonly string[], marker: number) => {
+    let allowed = -1;
+    for (const phrase of phrases) {
+      // A stored allow-list phrase that could never match is skipped, not fatal.
+      let forms: string[][];
+      try {
+        forms = expandPhrase(phrase);
+      } catch {
+        continue;
+      }
+      if (allowed < 0) allowed = addPhrase(marker, -1, -1, null, null);
+      for (const seq of forms) addTerminal(seq.map(wordKey), allowed, seq, undefined, 0);
     }
-    if (allowed < 0) allowed = addPhrase(-1, -1, -1, null, null);
-    for (const seq of forms) addTerminal(seq.map(wordKey), allowed, seq, undefined, 0);
-  }
+  };
+  addAllowed(merged.allow, -1);
+  if (limited) addAllowed(options.allow ?? [], -2);
 
   const built = builder.build();
   // Terminals side by side in node order: node n's are [termAt[n], termAt[n + 1]).
@@ -372,6 +385,7 @@ export function compileLexicon(
 
   return {
     format: COMPILED_FORMAT,
+    allowBelowLayer: options.allowBelowLayer ?? -1,
     entries: packJson(entryList),
     sources: packJson(sources),
     entryLayer: Int32Array.from(entryLayer),
@@ -416,6 +430,7 @@ export function matcherFrom(
   if (compiled.format !== COMPILED_FORMAT) throw new Error('compiled lexicon of another version');
   const locale = options.locale ?? 'en-GB';
   const {
+    allowBelowLayer,
     entryLayer,
     entrySeverity,
     entryKinds,
@@ -670,6 +685,8 @@ export function matcherFrom(
     work += to - from;
     const candidates: PhraseCandidate[] = [];
     let allowSpans: Span[] | undefined;
+    /** Allowed by the personal list where it may silence only the layers below a limit. */
+    let limitedSpans: Span[] | undefined;
     const { count, joined, start, end, hash } = tokens;
     if (!hasPhrases && scareEntries.length === 0 && gapEntries.length === 0) return [];
 
@@ -718,7 +735,9 @@ export function matcherFrom(
           const p = termPhrase[t]!;
           const e = phraseEntry[p]!;
           if (e < 0) {
-            (allowSpans ??= []).push({ start: start[i]!, end: end[j]! });
+            const span = { start: start[i]!, end: end[j]! };
+            if (e === -1) (allowSpans ??= []).push(span);
+            else (limitedSpans ??= []).push(span);
             continue;
           }
           if (!severityAllowed(entrySeverity[e]!, opts) || !appliesTo(e, opts)) continue;
@@ -861,6 +880,10 @@ export function matcherFrom(
     }
     const allowed = allowSpans && containmentTest(allowSpans);
     if (allowed) kept = kept.filter((c) => !allowed(c.start, c.end));
+    const limitedAllowed = limitedSpans && containmentTest(limitedSpans);
+    if (limitedAllowed) {
+      kept = kept.filter((c) => c.layer >= allowBelowLayer || !limitedAllowed(c.start, c.end));
+    }
 
     // A literal array filled by push: V8 tracks its element kind, where an empty .map() result
     // would deoptimise on every later push.

@@ -7,7 +7,7 @@
 import type { Severity } from '../lexicon/schema.ts';
 
 /** Bumped whenever the layout changes: a cached form of another version is compiled afresh. */
-export const COMPILED_FORMAT = 1;
+export const COMPILED_FORMAT = 2;
 
 /** Context phrases of one list, packed: per phrase its header, check hash and word keys. */
 export interface SequenceList {
@@ -105,6 +105,8 @@ export function packedReader<T>(packed: PackedJson): (k: number) => T | null {
 
 export interface CompiledLexicon {
   format: typeof COMPILED_FORMAT;
+  /** The personal allow-list silences only layers below this one (-1: every layer). */
+  allowBelowLayer: number;
   /** Each entry in force (sources resolved): read only when it makes a finding. */
   entries: PackedJson;
   /** The sources entries cite, each once: an entry's `sources` are indices into these. */

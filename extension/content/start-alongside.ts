@@ -1,5 +1,6 @@
 import { sendMessage, siteOf } from '../messages.ts';
-import { isOnForSite, readSettings, watchSettings, type Settings } from '../settings.ts';
+import type { EffectiveSettings } from '@/core/settings/effective';
+import { isOnForSite, readEffectiveSettings, watchEffectiveSettings } from '../settings.ts';
 import type { CardController } from './card/card-controller.ts';
 import type { KindMemory } from './document-kind.ts';
 import { announceFieldOnFocus } from './features/announce-field.ts';
@@ -30,13 +31,14 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
     kinds: new WeakMap<Element, KindMemory>(),
   };
   let current = '';
-  const apply = async (settings: Settings) => {
+  const apply = async (settings: EffectiveSettings) => {
     // Only what changes this frame's checking restarts it: not another site's switch, say.
     const key = JSON.stringify([
       isOnForSite(settings, site),
       settings.locale,
       settings.minSeverity,
       settings.personalAllow,
+      settings.lexicon,
     ]);
     if (key === current) return;
     running?.abort();
@@ -68,13 +70,13 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
     // Only a start that worked is remembered, so the next settings event can try again.
     current = key;
   };
-  const tryApply = (settings: Settings) =>
+  const tryApply = (settings: EffectiveSettings) =>
     apply(settings).catch((error: unknown) => console.debug('Alongside could not start:', error));
 
   // Watch first: a switch flipped in the popup while we start up is not missed.
-  const unwatch = watchSettings((settings) => void tryApply(settings));
+  const unwatch = watchEffectiveSettings((settings) => void tryApply(settings));
   signal.addEventListener('abort', unwatch, { once: true });
-  await tryApply(await readSettings());
+  await tryApply(await readEffectiveSettings());
 }
 
 /**
@@ -107,7 +109,7 @@ function firstField(doc: Document, signal: AbortSignal): Promise<void> {
 function runChecks(
   win: Window,
   checker: BackgroundChecker,
-  settings: Settings,
+  settings: EffectiveSettings,
   memory: FieldMemory,
   signal: AbortSignal,
   lifetime: AbortSignal,

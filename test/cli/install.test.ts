@@ -62,6 +62,7 @@ describe('the package installed from npm pack', () => {
       'bin/alongside.mjs',
       'dist/alongside.cjs',
       'dist/alongside.cjs.cache',
+      'dist/audit.cjs',
       'dist/default-lexicon.compiled.bin',
       'dist/default-lexicon.compiled.json',
       'dist/default-lexicon.source.json',
@@ -177,7 +178,15 @@ describe('the default lexicon compiled beside the bundle', () => {
 describe('a checkout whose sources are newer than the bundle', () => {
   it('rebuilds the bundle before running, so it never runs old code', async () => {
     const checkout = temp('checkout');
-    for (const part of ['bin', 'cli', 'core', 'lexicon', 'scripts', 'dist/alongside.cjs']) {
+    for (const part of [
+      'bin',
+      'cli',
+      'components',
+      'core',
+      'lexicon',
+      'scripts',
+      'dist/alongside.cjs',
+    ]) {
       cpSync(join(ROOT, part), join(checkout, part), { recursive: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(checkout, 'node_modules'), 'dir');

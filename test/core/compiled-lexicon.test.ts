@@ -79,7 +79,7 @@ describe('a compiled lexicon carried as data', () => {
     expect(() => decodeCompiled({ ...encoded, format: 0 as never })).toThrow(
       'not a compiled lexicon of this version',
     );
-    expect(() => matcherFrom({ ...compileLexicon([]), format: 2 as never })).toThrow(
+    expect(() => matcherFrom({ ...compileLexicon([]), format: 1 as never })).toThrow(
       'compiled lexicon of another version',
     );
   });

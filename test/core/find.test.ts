@@ -368,6 +368,21 @@ describe('find: layers, allow-list and options', () => {
     );
   });
 
+  it('lets a limited personal allow-list silence only the layers below its limit', () => {
+    const service = lexicon([
+      entry({ id: 'not-for-us', phrases: ['not for us'], category: 'door-closing' }),
+    ]);
+    const allow = ['she claims', 'not for us'];
+    const text = 'She claims this is not for us.';
+    expect(ids(compile([base, service], { allow }), text)).toEqual([]);
+    expect(ids(compile([base, service], { allow, allowBelowLayer: 1 }), text)).toEqual([
+      'not-for-us',
+    ]);
+    // A layer's own allow phrases still silence every layer.
+    const own = lexicon([], { allow: ['not for us'] });
+    expect(ids(compile([base, service, own], { allow, allowBelowLayer: 1 }), text)).toEqual([]);
+  });
+
   it('filters by document kind and minimum severity', () => {
     const m = compile([base]);
     const text = 'Some degeneration, claims, heartsink.';

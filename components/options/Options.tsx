@@ -1,0 +1,462 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { defaultLexicon, LOCALES, SEVERITIES, validateLexicon, type Lexicon } from '@/core/index';
+import {
+  asLexiconFile,
+  layerView,
+  searchRows,
+  withEntryRestored,
+  withEntrySeverity,
+  withEntrySwitched,
+  withOwnEntry,
+  type EntryRow,
+  type LayerName,
+} from '@/core/lexicon/layer-view';
+import { draftOf, EMPTY_DRAFT, EntryEditor, type EntryDraft } from './EntryEditor';
+import type { EffectiveSettings } from '@/core/settings/effective';
+import { EMPTY_PERSONAL_LEXICON, personalLexiconItem } from '@/extension/layers';
+import { computePolicy, type PolicyInForce } from '@/extension/policy';
+import {
+  policyItem,
+  readEffectiveSettings,
+  updateSettings,
+  watchEffectiveSettings,
+  type StoredPolicy,
+} from '@/extension/settings';
+import { SEVERITY_LABEL } from '@/components/card/severity-label';
+
+interface Loaded {
+  settings: EffectiveSettings;
+  stored: StoredPolicy;
+  inForce: PolicyInForce;
+  /** The personal layer validated over those below, or why it could not be. */
+  personal: Lexicon;
+}
+
+const LAYER_LABEL: Record<LayerName, string> = {
+  'built-in': 'Built-in',
+  service: 'Your service',
+  personal: 'Yours',
+};
+
+const LOCALE_LABEL: Record<string, string> = {
+  'en-GB': 'British English (en-GB)',
+  'en-US': 'American English (en-US)',
+};
+
+async function load(): Promise<Loaded> {
+  const [settings, { stored, inForce }, raw] = await Promise.all([
+    readEffectiveSettings(),
+    computePolicy(),
+    personalLexiconItem.getValue(),
+  ]);
+  const below = [defaultLexicon(), ...(inForce.service ? [inForce.service.lexicon] : [])];
+  const validated = validateLexicon(raw ?? EMPTY_PERSONAL_LEXICON, { below });
+  return {
+    settings,
+    stored,
+    inForce,
+    personal: validated.ok ? validated.lexicon : EMPTY_PERSONAL_LEXICON,
+  };
+}
+
+/**
+ * The options page: the settings in force (and which the organisation manages), and the
+ * effective lexicon as a searchable table, where the clinician can switch entries off and
+ * restore them. Every change is validated before it is stored, and reaches open tabs at once.
+ */
+export function Options() {
+  const [state, setState] = useState<Loaded>();
+  const [status, setStatus] = useState('');
+  const [query, setQuery] = useState('');
+  const [layer, setLayer] = useState<'' | LayerName>('');
+  const [severity, setSeverity] = useState('');
+  const [showOff, setShowOff] = useState(true);
+  const [editing, setEditing] = useState<EntryDraft>();
+
+  useEffect(() => {
+    let live = true;
+    const reload = () => void load().then((next) => live && setState(next));
+    reload();
+    const unwatch = watchEffectiveSettings(reload);
+    const unwatchPersonal = personalLexiconItem.watch(reload);
+    const unwatchPolicy = policyItem.watch(reload);
+    return () => {
+      live = false;
+      unwatch();
+      unwatchPersonal();
+      unwatchPolicy();
+    };
+  }, []);
+
+  const rows = useMemo(() => {
+    if (!state) return [];
+    const layers: { name: LayerName; lexicon: Lexicon }[] = [
+      { name: 'built-in', lexicon: defaultLexicon() },
+    ];
+    if (state.inForce.service)
+      layers.push({ name: 'service', lexicon: state.inForce.service.lexicon });
+    if (state.inForce.personalChanges) layers.push({ name: 'personal', lexicon: state.personal });
+    return layerView(layers);
+  }, [state]);
+
+  if (!state) return <p>Loading…</p>;
+  const { settings, stored, inForce } = state;
+  const managed = new Set(settings.managed);
+  const locked = !inForce.personalChanges;
+
+  const shown = searchRows(rows, query).filter(
+    (r) =>
+      (!layer || r.from === layer || r.changedBy.includes(layer)) &&
+      (!severity || r.severity === severity) &&
+      (showOff || r.enabled),
+  );
+
+  /**
+   * Stores a new personal layer only if it validates over the layers below, its examples run
+   * through the engine as `lexicon validate` runs them; otherwise says which field and why.
+   */
+  const savePersonal = async (next: Lexicon, said: string): Promise<boolean> => {
+    const below = [defaultLexicon(), ...(inForce.service ? [inForce.service.lexicon] : [])];
+    const file = asLexiconFile(next);
+    const validated = validateLexicon(file, { below, examples: true });
+    if (!validated.ok) {
+      const at = /^entries\[(\d+)\]\.?/;
+      setStatus(`Not saved: ${validated.errors[0]!.replace(at, '')}`);
+      return false;
+    }
+    await personalLexiconItem.setValue(file);
+    setStatus(said);
+    return true;
+  };
+  const categories = [...new Set(rows.map((r) => r.category))].sort();
+
+  const switchEntry = (row: EntryRow, on: boolean) =>
+    savePersonal(
+      withEntrySwitched(state.personal, row.id, on),
+      on ? `“${row.id}” is on again.` : `“${row.id}” is switched off.`,
+    );
+  const restore = (row: EntryRow) =>
+    savePersonal(
+      withEntryRestored(state.personal, row.id),
+      `“${row.id}” is as ${row.from === 'service' ? 'your service' : 'the built-in lexicon'} has it again.`,
+    );
+
+  return (
+    <main class="options">
+      <h1>Alongside options</h1>
+      <p class="status" role="status" aria-live="polite">
+        {status}
+      </p>
+
+      {stored.problems.length > 0 && (
+        <section class="problems" aria-labelledby="problems-heading">
+          <h2 id="problems-heading">From your organisation’s policy</h2>
+          <ul>
+            {stored.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">Settings</h2>
+        <div class="field">
+          <label for="locale">Spelling</label>
+          <select
+            id="locale"
+            value={settings.locale}
+            disabled={managed.has('locale')}
+            onChange={(e) => {
+              const locale = (e.currentTarget as HTMLSelectElement)
+                .value as (typeof LOCALES)[number];
+              void updateSettings((s) => ({ ...s, locale })).then(() =>
+                setStatus(`Spelling: ${LOCALE_LABEL[locale]}.`),
+              );
+            }}
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LOCALE_LABEL[l]}
+              </option>
+            ))}
+          </select>
+          {managed.has('locale') && <span class="managed">Set by your organisation</span>}
+        </div>
+        <div class="field">
+          <label for="min-severity">Show flags from</label>
+          <select
+            id="min-severity"
+            value={settings.minSeverity}
+            onChange={(e) => {
+              const minSeverity = (e.currentTarget as HTMLSelectElement)
+                .value as (typeof SEVERITIES)[number];
+              void updateSettings((s) => ({ ...s, minSeverity })).then(() =>
+                setStatus(`Showing flags from “${SEVERITY_LABEL[minSeverity]}” up.`),
+              );
+            }}
+          >
+            {SEVERITIES.map((s) => (
+              <option
+                key={s}
+                value={s}
+                disabled={
+                  managed.has('minimumSeverity') &&
+                  SEVERITIES.indexOf(s) <
+                    SEVERITIES.indexOf(stored.policy.minimumSeverity ?? 'info')
+                }
+              >
+                {SEVERITY_LABEL[s]}
+              </option>
+            ))}
+          </select>
+          {managed.has('minimumSeverity') && (
+            <span class="managed">
+              Your organisation shows nothing below “
+              {SEVERITY_LABEL[stored.policy.minimumSeverity ?? 'info']}”
+            </span>
+          )}
+        </div>
+
+        <h3>Sites where you switched Alongside off</h3>
+        {settings.disabledSites.length === 0 ? (
+          <p class="muted">None.</p>
+        ) : (
+          <ul class="list">
+            {settings.disabledSites.map((site) => (
+              <li key={site}>
+                <span>{site}</span>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void updateSettings((s) => ({
+                      ...s,
+                      disabledSites: s.disabledSites.filter((d) => d !== site),
+                    })).then(() => setStatus(`Alongside is on again for ${site}.`))
+                  }
+                >
+                  Turn on again<span class="visually-hidden"> for {site}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {(settings.sitesEnabled || settings.sitesDisabled.length > 0) && (
+          <p class="managed">
+            Your organisation runs Alongside
+            {settings.sitesEnabled ? ` only on ${settings.sitesEnabled.join(', ')}` : ''}
+            {settings.sitesDisabled.length > 0
+              ? ` and never on ${settings.sitesDisabled.join(', ')}`
+              : ''}
+            .
+          </p>
+        )}
+
+        <h3>Phrases you ignore everywhere</h3>
+        {settings.personalAllow.length === 0 ? (
+          <p class="muted">None. “Ignore this phrase everywhere” in a card adds one here.</p>
+        ) : (
+          <ul class="list">
+            {settings.personalAllow.map((phrase) => (
+              <li key={phrase}>
+                <span>{phrase}</span>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void updateSettings((s) => ({
+                      ...s,
+                      personalAllow: s.personalAllow.filter((p) => p !== phrase),
+                    })).then(() => setStatus(`“${phrase}” is flagged again.`))
+                  }
+                >
+                  Stop ignoring<span class="visually-hidden"> “{phrase}”</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="lexicon-heading">
+        <h2 id="lexicon-heading">The lexicon in force</h2>
+        {locked && (
+          <p class="managed">
+            Your organisation manages the lexicon: entries cannot be changed here.
+          </p>
+        )}
+        <div class="filters">
+          <label>
+            Search
+            <input
+              type="search"
+              value={query}
+              onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+          <label>
+            Layer
+            <select
+              value={layer}
+              onChange={(e) => setLayer((e.currentTarget as HTMLSelectElement).value as LayerName)}
+            >
+              <option value="">All</option>
+              <option value="built-in">Built-in</option>
+              {inForce.service && <option value="service">Your service</option>}
+              <option value="personal">Yours</option>
+            </select>
+          </label>
+          <label>
+            Level
+            <select
+              value={severity}
+              onChange={(e) => setSeverity((e.currentTarget as HTMLSelectElement).value)}
+            >
+              <option value="">All</option>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {SEVERITY_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={showOff}
+              onChange={(e) => setShowOff((e.currentTarget as HTMLInputElement).checked)}
+            />
+            Show entries switched off
+          </label>
+        </div>
+        {!locked && !editing && (
+          <button type="button" onClick={() => setEditing(EMPTY_DRAFT)}>
+            Add an entry of your own
+          </button>
+        )}
+        {editing && (
+          <EntryEditor
+            initial={editing}
+            categories={categories}
+            onCancel={() => setEditing(undefined)}
+            onSave={(entry) =>
+              void savePersonal(
+                withOwnEntry(state.personal, entry),
+                `“${entry.id}” is saved.`,
+              ).then((saved) => saved && setEditing(undefined))
+            }
+          />
+        )}
+        <p class="count" aria-live="polite">
+          {shown.length} of {rows.length} entries
+        </p>
+        <table>
+          <caption class="visually-hidden">Entries of the lexicon in force</caption>
+          <thead>
+            <tr>
+              <th scope="col">Phrases</th>
+              <th scope="col">Level</th>
+              <th scope="col">Why</th>
+              <th scope="col">Alternatives</th>
+              <th scope="col">From</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.id} data-entry={row.id} class={row.enabled ? '' : 'off'}>
+                <th scope="row">
+                  {row.phrases.slice(0, 3).join(', ') || row.id}
+                  {row.phrases.length > 3 && ` (+${row.phrases.length - 3})`}
+                  <div class="id">{row.id}</div>
+                </th>
+                <td>
+                  {locked ? (
+                    SEVERITY_LABEL[row.severity]
+                  ) : (
+                    <select
+                      aria-label={`Level of ${row.id}`}
+                      value={row.severity}
+                      onChange={(e) => {
+                        const level = (e.currentTarget as HTMLSelectElement)
+                          .value as EntryRow['severity'];
+                        void savePersonal(
+                          withEntrySeverity(state.personal, row.id, level),
+                          `“${row.id}” is now “${SEVERITY_LABEL[level]}”.`,
+                        );
+                      }}
+                    >
+                      {SEVERITIES.map((s) => (
+                        <option key={s} value={s}>
+                          {SEVERITY_LABEL[s]}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </td>
+                <td>{row.message}</td>
+                <td>{row.alternatives.slice(0, 2).join(' · ')}</td>
+                <td>
+                  {LAYER_LABEL[row.from]}
+                  {row.changedBy.length > 0 && (
+                    <div class="muted">
+                      changed by {row.changedBy.map((l) => LAYER_LABEL[l].toLowerCase()).join(', ')}
+                    </div>
+                  )}
+                  {!row.enabled && <div class="muted">switched off</div>}
+                </td>
+                <td class="actions">
+                  {!locked &&
+                    (row.personal === 'off' ? (
+                      <button type="button" onClick={() => void switchEntry(row, true)}>
+                        Switch on<span class="visually-hidden"> {row.id}</span>
+                      </button>
+                    ) : (
+                      row.enabled &&
+                      row.personal !== 'own' && (
+                        <button type="button" onClick={() => void switchEntry(row, false)}>
+                          Switch off<span class="visually-hidden"> {row.id}</span>
+                        </button>
+                      )
+                    ))}
+                  {!locked && row.personal === 'changed' && (
+                    <button type="button" onClick={() => void restore(row)}>
+                      Restore<span class="visually-hidden"> {row.id}</span>
+                    </button>
+                  )}
+                  {!locked && row.personal === 'own' && (
+                    <>
+                      <button type="button" onClick={() => setEditing(draftOf(row.entry))}>
+                        Edit<span class="visually-hidden"> {row.id}</span>
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void savePersonal(
+                            withEntryRestored(state.personal, row.id),
+                            `“${row.id}” is deleted.`,
+                          )
+                        }
+                      >
+                        Delete<span class="visually-hidden"> {row.id}</span>
+                      </button>
+                    </>
+                  )}
+                  {!locked && (
+                    <button
+                      type="button"
+                      onClick={() => setEditing(draftOf(row.entry, `${row.id}-mine`))}
+                    >
+                      Duplicate<span class="visually-hidden"> {row.id}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </main>
+  );
+}

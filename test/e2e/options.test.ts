@@ -1,0 +1,142 @@
+// The options page in real Chromium: the lexicon in force as a searchable table, switching an
+// entry off and on from it, and the personal allow-list, each reaching an already-open tab
+// without a reload.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from './browser-session.ts';
+import { DEFAULTS, markBoxes, resetSettings, writeStoredSettings } from './content-helpers.ts';
+import { openFixture } from './editor-scenario.ts';
+import { EXTENSION_ID } from './launch-extension.ts';
+
+const env = useBrowserSession(async (ext) => {
+  await resetSettings(ext);
+  const sw = ext.context.serviceWorkers()[0]!;
+  await sw.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
+    ).chrome.storage.local.remove('personalLexicon'),
+  );
+});
+
+const OPTIONS = `chrome-extension://${EXTENSION_ID}/options.html`;
+
+/** A tab with a flagged note open, typed into as a clinician would. */
+async function openNote(page: Page, text: string) {
+  const frame = await openFixture(page, `${env.server.url}/textarea.html`);
+  await frame.locator('textarea').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+
+describe('the options page', () => {
+  it('switches an entry off and on again, and an open tab follows without a reload', async () => {
+    await env.withPage(async (note) => {
+      await openNote(note, ' She claims it hurts.');
+      await expect.poll(async () => (await markBoxes(note)).length).toBe(1);
+
+      const options = await env.ext.context.newPage();
+      try {
+        await options.goto(OPTIONS);
+        await options.getByLabel('Search').fill('claims doubting');
+        const row = options.locator('tr[data-entry="claims"]');
+        await expect.poll(() => row.count()).toBe(1);
+        expect(await row.locator('td').nth(3).textContent()).toContain('Built-in');
+
+        await row.getByRole('button', { name: 'Switch off claims' }).click();
+        await expect
+          .poll(() => options.getByRole('status').textContent())
+          .toBe('“claims” is switched off.');
+        await expect.poll(() => row.textContent()).toContain('switched off');
+        // The open note loses its flag: the background compiled the new layer.
+        await expect.poll(async () => (await markBoxes(note)).length, { timeout: 15_000 }).toBe(0);
+
+        await row.getByRole('button', { name: 'Switch on claims' }).click();
+        await expect.poll(async () => (await markBoxes(note)).length, { timeout: 15_000 }).toBe(1);
+        await expect.poll(() => row.textContent()).not.toContain('switched off');
+      } finally {
+        await options.close();
+      }
+    });
+  });
+
+  it('shows the phrases ignored everywhere, and stops ignoring one', async () => {
+    await writeStoredSettings(env.ext, { ...DEFAULTS, personalAllow: ['refused'] });
+    try {
+      await env.withPage(async (note) => {
+        await openNote(note, ' He refused the scan.');
+        const options = await env.ext.context.newPage();
+        try {
+          await options.goto(OPTIONS);
+          const button = options.getByRole('button', { name: 'Stop ignoring “refused”' });
+          await expect.poll(() => button.count()).toBe(1);
+          expect(await markBoxes(note)).toHaveLength(0);
+          await button.click();
+          await expect
+            .poll(async () => (await markBoxes(note)).length, { timeout: 15_000 })
+            .toBe(1);
+          await expect
+            .poll(() => options.getByRole('status').textContent())
+            .toBe('“refused” is flagged again.');
+        } finally {
+          await options.close();
+        }
+      });
+    } finally {
+      await writeStoredSettings(env.ext, DEFAULTS);
+    }
+  });
+
+  it('adds an entry of one’s own, tried live before saving, and an open tab flags it', async () => {
+    await env.withPage(async (note) => {
+      await openNote(note, ' She failed the programme.');
+      const options = await env.ext.context.newPage();
+      try {
+        await options.goto(OPTIONS);
+        await options.getByRole('button', { name: 'Add an entry of your own' }).click();
+        await options.getByLabel('Id (lower case and hyphens)').fill('mine-failed-programme');
+        await options.getByLabel('Phrases to flag (one a line)').fill('failed the programme');
+        await options
+          .getByLabel('Alternatives (one a line)')
+          .fill('did not find the programme a fit');
+        await options.getByLabel('A sentence it should flag').fill('He failed the programme.');
+        await options
+          .getByLabel('A sentence it should leave alone')
+          .fill('He finished the programme.');
+        // The live test shows what it flags and the sentence the alternative leaves.
+        const trials = options.locator('.trials');
+        await expect
+          .poll(() => trials.textContent())
+          .toContain('Flag example: flags “failed the programme” (as it should)');
+        expect(await trials.locator('.corrected').first().textContent()).toBe(
+          'He did not find the programme a fit.',
+        );
+        // Not saved without a message: the status names the field.
+        await options.getByRole('button', { name: 'Save' }).click();
+        await expect
+          .poll(() => options.getByRole('status').textContent())
+          .toMatch(/^Not saved: message/);
+        await expect.poll(async () => (await markBoxes(note)).length).toBe(0);
+
+        await options
+          .getByLabel('Message (one short, calm line)')
+          .fill('May put the outcome on the person.');
+        await options
+          .getByLabel('Why it may land badly')
+          .fill('Failing a programme puts the outcome on the person.');
+        await options.getByLabel('Source', { exact: true }).selectOption('aomrc-please-write-2018');
+        await options.getByRole('button', { name: 'Save' }).click();
+        await expect
+          .poll(() => options.getByRole('status').textContent())
+          .toBe('“mine-failed-programme” is saved.');
+        await expect.poll(async () => (await markBoxes(note)).length, { timeout: 15_000 }).toBe(1);
+        const row = options.locator('tr[data-entry="mine-failed-programme"]');
+        expect(await row.locator('td').nth(3).textContent()).toContain('Yours');
+
+        await row.getByRole('button', { name: 'Delete mine-failed-programme' }).click();
+        await expect.poll(async () => (await markBoxes(note)).length, { timeout: 15_000 }).toBe(0);
+      } finally {
+        await options.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,123 @@
+// A trust's policy set through the real policy file, read by the real Chromium: the file applies
+// to every Chromium on the machine, so these tests run on their own, after the other browser
+// tests (`npm run test:policy`, the last step of `npm test`), and remove their file afterwards.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../e2e/fixture-server.ts';
+import { launchExtension, type LoadedExtension } from '../e2e/launch-extension.ts';
+import { removePolicy, serviceLexicon, writePolicy } from './policy-file.ts';
+import {
+  DEFAULTS,
+  highlightedTexts,
+  markBoxes,
+  writeStoredSettings,
+} from '../e2e/content-helpers.ts';
+import { openFixture } from '../e2e/editor-scenario.ts';
+
+const POLICY = {
+  serviceLexicon: serviceLexicon('2026.1'),
+  sitesDisabled: ['127.0.0.1'],
+  minimumSeverity: 'suggest',
+  allowPersonalChanges: false,
+};
+
+let ext: LoadedExtension | undefined;
+let server: FixtureServer | undefined;
+beforeAll(async () => {
+  writePolicy(POLICY);
+  server = await startFixtureServer();
+  ext = await launchExtension();
+}, 60_000);
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+  removePolicy();
+});
+
+async function withPage(run: (page: Page) => Promise<void>) {
+  const page = await ext!.context.newPage();
+  try {
+    await run(page);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('a managed policy from the real policy file', () => {
+  it('arrives whole in storage.managed, the service lexicon with every nested field', async () => {
+    const worker = ext!.context.serviceWorkers()[0]!;
+    const managed = await worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
+      ).chrome.storage.managed.get(),
+    );
+    expect(managed).toEqual(POLICY);
+    // The background read it: nothing it could not use.
+    const stored = await worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
+      ).chrome.storage.local.get('policy'),
+    );
+    expect(stored.policy).toMatchObject({
+      problems: [],
+      serviceLexicon: expect.stringMatching(/^Riverside Pain Service 2026\.1 [0-9a-f]{16}$/),
+    });
+  });
+
+  it('flags the service entry, and the patched entry falls below the severity floor', async () => {
+    await withPage(async (page) => {
+      const url = server!.url.replace('127.0.0.1', 'localhost');
+      const frame = await openFixture(page, `${url}/textarea.html`);
+      await frame.locator('textarea').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' She claims she failed the programme.');
+      await expect.poll(async () => (await markBoxes(page)).length).toBe(1);
+      await page.keyboard.press('Alt+Enter');
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () => document.querySelector('alongside-layer')?.shadowRoot?.textContent ?? '',
+          ),
+        )
+        .toContain('did not find the programme a fit for now');
+    });
+  });
+
+  it('keeps the personal allow-list from silencing service entries when personal changes are off', async () => {
+    await writeStoredSettings(ext!, {
+      ...DEFAULTS,
+      personalAllow: ['failed the programme', 'heartsink'],
+    });
+    try {
+      await withPage(async (page) => {
+        const url = server!.url.replace('127.0.0.1', 'localhost');
+        const frame = await openFixture(page, `${url}/contenteditable.html`);
+        await frame.locator('[contenteditable]').first().click();
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type(' She failed the programme. A heartsink patient.');
+        // The built-in "heartsink" is silenced; the service's own entry is not. (A new allow-list
+        // is compiled first: most of a second, more on a busy machine.)
+        await expect
+          .poll(() => highlightedTexts(page), { timeout: 15_000 })
+          .toEqual(['failed the programme']);
+      });
+    } finally {
+      await writeStoredSettings(ext!, DEFAULTS);
+    }
+  });
+
+  it('never runs on a site the policy disables', async () => {
+    await withPage(async (page) => {
+      const frame = await openFixture(page, `${server!.url}/contenteditable.html`);
+      await frame.locator('[contenteditable]').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' She failed the programme.');
+      // The same page on localhost is checked: give the content script the time that takes.
+      await page.waitForTimeout(1_000);
+      expect(await highlightedTexts(page)).toEqual([]);
+      expect(
+        await page.evaluate(() => performance.getEntriesByName('alongside-checking').length),
+      ).toBe(0);
+    });
+  });
+});
