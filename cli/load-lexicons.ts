@@ -1,4 +1,5 @@
 import { defaultLexicon, parseLexicon, type Lexicon } from '../core/index.ts';
+import { lexiconFromCsv } from '../core/lexicon/csv.ts';
 import { allOrUsageError, UsageError } from './errors.ts';
 import { readInput } from './read-input.ts';
 
@@ -12,6 +13,12 @@ export function parseLayer(
   below: readonly Lexicon[],
   examples = false,
 ): Lexicon {
+  // A spreadsheet's layer: the same checks, each problem naming its row and column.
+  if (/\.csv$/i.test(name)) {
+    const read = lexiconFromCsv(text, name, { below, examples });
+    if ('errors' in read) throw new UsageError(read.errors);
+    return read.layer;
+  }
   const result = parseLexicon(text, { below, examples });
   if (result.ok) return result.lexicon;
   // One validation error may span several lines (e.g. one per unknown field); each gets the prefix.

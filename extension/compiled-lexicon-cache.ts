@@ -5,6 +5,7 @@ import {
   COMPILED_FORMAT,
   decodeCompiled,
   encodeCompiled,
+  type CompiledLexicon,
   type EncodedLexicon,
 } from '@/core/matcher/compiled-lexicon';
 import { forChecking } from './lexicon-for-checking.ts';
@@ -24,17 +25,19 @@ interface Stored {
 }
 const stored = storage.defineItem<Stored | null>('session:compiledLexicon', { fallback: null });
 
-let latest: { key: string; compiled: Promise<string> } | undefined;
+let latest: { key: string; compiled: Promise<CompiledLexicon> } | undefined;
 
 /**
  * The compiled lexicon for a locale, personal allow-list and the layers over the built-in
- * lexicon (a trust's service layer, the clinician's own), as the JSON session storage keeps.
+ * lexicon (a trust's service layer, the clinician's own): read back from session storage when it
+ * holds this one, else compiled, and then stored without waiting for the write (a checked
+ * paragraph need not wait for some 10 MB to be written).
  */
 export function compiledLexiconFor(
   locale: Locale,
   allow: readonly string[],
   layers: LayerSet,
-): Promise<string> {
+): Promise<CompiledLexicon> {
   const key = JSON.stringify([COMPILED_FORMAT, locale, allow, layers.id]);
   // Frames asking together share one compilation.
   if (latest?.key === key) return latest.compiled;
@@ -42,8 +45,13 @@ export function compiledLexiconFor(
     const saved = await stored.getValue().catch(() => null);
     // Marks in the worker's own timeline, so a test can tell a restored lexicon from a compiled one.
     if (saved?.key === key) {
-      performance.mark('alongside-lexicon-restored');
-      return saved.compiled;
+      try {
+        const restored = decodeCompiled(JSON.parse(saved.compiled) as EncodedLexicon);
+        performance.mark('alongside-lexicon-restored');
+        return restored;
+      } catch {
+        // Of another version or damaged: compiled again below.
+      }
     }
     performance.mark('alongside-lexicon-compiled');
     const all = [defaultLexicon(), ...layers.layers.map((l) => l.lexicon)];
@@ -58,10 +66,11 @@ export function compiledLexiconFor(
         lean: true,
       },
     );
-    const json = JSON.stringify(encodeCompiled(lexicon));
     // Too big for the quota, or storage unavailable: compiled again after the next wake.
-    await stored.setValue({ key, compiled: json }).catch(() => {});
-    return json;
+    void stored
+      .setValue({ key, compiled: JSON.stringify(encodeCompiled(lexicon)) })
+      .catch(() => {});
+    return lexicon;
   })();
   latest = { key, compiled };
   // A failure is not remembered: the next frame to ask tries again.
@@ -84,8 +93,8 @@ export function matcherFor(
 ): Promise<Matcher> {
   const key = JSON.stringify([locale, allow, layers.id]);
   if (matcher?.key === key) return matcher.made;
-  const made = compiledLexiconFor(locale, allow, layers).then((json) =>
-    matcherFrom(decodeCompiled(JSON.parse(json) as EncodedLexicon), { locale }),
+  const made = compiledLexiconFor(locale, allow, layers).then((compiled) =>
+    matcherFrom(compiled, { locale }),
   );
   matcher = { key, made };
   made.catch(() => {

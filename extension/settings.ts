@@ -5,18 +5,38 @@ import {
   type EffectiveSettings,
 } from '@/core/settings/effective';
 import type { ManagedPolicy } from '@/core/settings/policy';
+import { LOCALES, SEVERITIES } from '@/core/lexicon/constants';
+import { DEFAULT_SETTINGS } from '@/core/settings/defaults';
 import type { Settings } from '@/core/settings/schema';
 
 export type { Settings };
 
-/** Kept in step with `SettingsSchema`'s defaults by test/extension/settings.test.ts. */
-export const DEFAULT_SETTINGS: Settings = {
-  enabled: true,
-  disabledSites: [],
-  personalAllow: [],
-  locale: 'en-GB',
-  minSeverity: 'info',
-};
+export { DEFAULT_SETTINGS };
+
+/**
+ * Stored settings as the content script may use them: each field of the right type, else its
+ * default, so a corrupted or foreign value never breaks a page (the options page and the
+ * background validate it in full with the zod schema). No zod here: the content script stays small.
+ */
+export function sanitiseSettings(stored: unknown): Settings {
+  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<
+    string,
+    unknown
+  >;
+  const strings = (value: unknown, fallback: string[]) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : fallback;
+  return {
+    enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_SETTINGS.enabled,
+    disabledSites: strings(s.disabledSites, DEFAULT_SETTINGS.disabledSites),
+    personalAllow: strings(s.personalAllow, DEFAULT_SETTINGS.personalAllow),
+    locale: (LOCALES as readonly unknown[]).includes(s.locale)
+      ? (s.locale as Settings['locale'])
+      : DEFAULT_SETTINGS.locale,
+    minSeverity: (SEVERITIES as readonly unknown[]).includes(s.minSeverity)
+      ? (s.minSeverity as Settings['minSeverity'])
+      : DEFAULT_SETTINGS.minSeverity,
+  };
+}
 
 /**
  * Settings in extension storage. Read with defaults filled in, so an older stored shape never
@@ -24,10 +44,12 @@ export const DEFAULT_SETTINGS: Settings = {
  */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
+  // Versioned, so a later shape comes with a migration (`migrations: { 2: (v1) => … }`).
+  version: 1,
 });
 
 export async function readSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return sanitiseSettings(await settingsItem.getValue());
 }
 
 export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
@@ -37,7 +59,7 @@ export async function updateSettings(change: (current: Settings) => Settings): P
 }
 
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => onChange({ ...DEFAULT_SETTINGS, ...value }));
+  return settingsItem.watch((value) => onChange(sanitiseSettings(value)));
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type LayerName,
 } from '@/core/lexicon/layer-view';
 import { draftOf, EMPTY_DRAFT, EntryEditor, type EntryDraft } from './EntryEditor';
+import { ImportExport } from './ImportExport';
 import type { EffectiveSettings } from '@/core/settings/effective';
 import { EMPTY_PERSONAL_LEXICON, personalLexiconItem } from '@/extension/layers';
 import { computePolicy, type PolicyInForce } from '@/extension/policy';
@@ -276,6 +277,14 @@ export function Options() {
           </ul>
         )}
       </section>
+
+      <ImportExport
+        below={[defaultLexicon(), ...(inForce.service ? [inForce.service.lexicon] : [])]}
+        personal={state.personal}
+        service={inForce.service?.lexicon}
+        locked={locked}
+        onApply={(layer) => savePersonal(layer, 'The import is applied.')}
+      />
 
       <section aria-labelledby="lexicon-heading">
         <h2 id="lexicon-heading">The lexicon in force</h2>

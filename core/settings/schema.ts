@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { LocaleSchema, SeveritySchema } from '../lexicon/schema.ts';
+import { DEFAULT_SETTINGS as D } from './defaults.ts';
 
 /** The extension's settings, as stored in `storage.local` under "settings". */
 export const SettingsSchema = z.strictObject({
   /** Master switch. */
-  enabled: z.boolean().default(true),
+  enabled: z.boolean().default(D.enabled),
   /** Sites (host names) where the clinician turned Alongside off. */
-  disabledSites: z.array(z.string()).default([]),
+  disabledSites: z.array(z.string()).default(() => [...D.disabledSites]),
   /** Phrases the clinician chose to ignore everywhere ("ignore this phrase everywhere"). */
-  personalAllow: z.array(z.string()).default([]),
-  locale: LocaleSchema.default('en-GB'),
-  minSeverity: SeveritySchema.default('info'),
+  personalAllow: z.array(z.string()).default(() => [...D.personalAllow]),
+  locale: LocaleSchema.default(D.locale),
+  minSeverity: SeveritySchema.default(D.minSeverity),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -57,6 +57,10 @@ export interface SessionDeps {
    * findings for the new kind have arrived.
    */
   onKindChange?: (session: FieldSession) => void;
+  /** The flags an earlier session of this field showed, to stand in until answers come. */
+  previous?: { text: string; findings: Finding[] } | undefined;
+  /** Told the text and flags after each scan, for the next session of this field. */
+  remember?: (text: string, findings: Finding[]) => void;
 }
 
 /**
@@ -147,8 +151,8 @@ export function createFieldSession(
   deps: SessionDeps,
 ): FieldSession {
   const alive = new AbortController();
-  let text = '';
-  let current: Finding[] = [];
+  let text = deps.previous?.text ?? '';
+  let current: Finding[] = deps.previous?.findings ?? [];
   /** The kind in force changed: the card hears of it once the new findings are in. */
   let kindChanged = false;
   // Letter-only entries depend on what the field is: guessed from its text as it grows (or
@@ -255,6 +259,7 @@ export function createFieldSession(
     // Keys are built only when something was ignored: this runs on every keystroke.
     current = ignored.size ? found.filter((f) => !ignored.has(ignoreKey(text, f))) : found;
     for (const f of current) sources.set(f, text);
+    deps.remember?.(text, current);
     // The scan's time; drawing counts its own.
     spent(began);
     // Findings arriving for a paragraph often say what its flags already showed (typing a letter

@@ -29,6 +29,7 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
   const memory: FieldMemory = {
     ignored: new WeakMap<Element, Set<string>>(),
     kinds: new WeakMap<Element, KindMemory>(),
+    shown: new WeakMap(),
   };
   let current = '';
   const apply = async (settings: EffectiveSettings) => {

@@ -266,4 +266,26 @@ describe('lexicon validate: examples', () => {
       ],
     );
   });
+
+  it('reads a spreadsheet (CSV) layer as it reads JSON, for validate and check alike', async () => {
+    const sheet = 'lexicon/examples/pain-service.csv';
+    expect(await runCli(['lexicon', 'validate', sheet])).toEqual({
+      stdout: `${sheet}: ok (1 entry, 1 patch)\n`,
+      stderr: '',
+      status: 0,
+    });
+    const checked = await runCli(['check', '--lexicon', sheet, '-'], {
+      input: 'He failed the PMP last year.\n',
+    });
+    expect(checked.stdout).toBe(
+      '<stdin>:1:4  suggest  Puts the outcome of our programme on the person.  (riverside-failed-pmp)\n' +
+        '    → He did not find the PMP helpful last year.\n1 suggestion in 1 file\n',
+    );
+    const bad = tempDir().write('bad.csv', 'id,severity\n#name,Ours\n#version,1\nclaims,high\n');
+    const refused = await runCli(['check', '--lexicon', bad, '-'], { input: 'She claims.\n' });
+    expect(refused.stderr).toBe(
+      `alongside: ${bad}: row 4, severity: expected one of "info", "suggest" or "warn", not "high"\n`,
+    );
+    expect([refused.stdout, refused.status]).toEqual(['', 2]);
+  });
 });

@@ -326,13 +326,14 @@ describe('the suggestion card, in Chromium with the extension', () => {
         await expect
           .poll(async () => (await readStoredSettings(env.ext))?.personalAllow)
           .toEqual(['claims']);
-        await expect.poll(() => flags(page)).toBe(1);
+        // The new allow-list is compiled first: most of a second, more on a busy machine.
+        await expect.poll(() => flags(page), { timeout: 15_000 }).toBe(1);
         await page.keyboard.press('Control+Home');
         await openCard(page, 'refused');
         await page.keyboard.press('Escape');
         expect(await modelText(page)).toBe(LETTER);
       });
-      await expect.poll(() => highlightedTexts(other)).toEqual([]);
+      await expect.poll(() => highlightedTexts(other), { timeout: 15_000 }).toEqual([]);
     } finally {
       await other.close();
     }

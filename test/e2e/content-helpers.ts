@@ -2,26 +2,16 @@
 // service worker and settings, and what our <alongside-layer> shows in a frame.
 import type { Frame, Page, Worker } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS } from '../../core/settings/defaults.ts';
+import type { UserSettings } from '../../core/settings/effective.ts';
 import { EXTENSION_ID, type LoadedExtension } from './launch-extension.ts';
 
 /** The extension API in the service worker; spelled out in each evaluated function, which runs there. */
 type WithChrome = { chrome: typeof Browser };
 
-export interface StoredSettings {
-  enabled: boolean;
-  disabledSites: string[];
-  personalAllow: string[];
-  locale: string;
-  minSeverity: string;
-}
-
-export const DEFAULTS: StoredSettings = {
-  enabled: true,
-  disabledSites: [],
-  personalAllow: [],
-  locale: 'en-GB',
-  minSeverity: 'info',
-};
+/** The settings as stored, declared once in the core. */
+export type StoredSettings = UserSettings;
+export const DEFAULTS: StoredSettings = DEFAULT_SETTINGS;
 
 const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`);
 

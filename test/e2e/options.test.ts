@@ -139,4 +139,75 @@ describe('the options page', () => {
       }
     });
   });
+
+  it('imports a layer from a file after showing what it changes, and refuses a broken one whole', async () => {
+    const layer = {
+      name: 'Imported',
+      version: '1',
+      entries: [
+        { id: 'claims', severity: 'info' },
+        {
+          id: 'mine-ward-regular',
+          category: 'credibility',
+          severity: 'warn',
+          phrases: ['[is a] ward seven regular'],
+          message: 'A label for someone who comes often, not their need.',
+          why: 'Local shorthand for a person who comes often names them by their visits, not by what they need.',
+          sources: ['aomrc-please-write-2018'],
+          alternatives: ['has come to us often'],
+          examples: {
+            flag: [
+              {
+                text: 'He is a ward seven regular.',
+                corrections: ['He has come to us often.'],
+              },
+            ],
+            pass: ['He is on ward seven.'],
+          },
+        },
+      ],
+    };
+    await env.withPage(async (note) => {
+      await openNote(note, ' She is a ward seven regular.');
+      const options = await env.ext.context.newPage();
+      try {
+        await options.goto(OPTIONS);
+        const input = options.getByLabel('Import my changes from a file (JSON or CSV)');
+
+        // A broken sheet: every problem with its row and column, and nothing changed.
+        await input.setInputFiles({
+          name: 'ours.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from('id,severity\n#name,Ours\n#version,1\nclaims,high\n'),
+        });
+        const preview = options.getByRole('region', { name: 'What the import would change' });
+        await expect
+          .poll(() => preview.locator('.errors').textContent())
+          .toContain('row 4, severity: expected one of "info", "suggest" or "warn", not "high"');
+        await preview.getByRole('button', { name: 'Close' }).click();
+
+        await input.setInputFiles({
+          name: 'ours.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(layer)),
+        });
+        await expect
+          .poll(() => preview.locator('.summary').textContent())
+          .toMatch(/^2 added, 0 changed, 0 removed\./);
+        // Nothing is stored before the import is applied.
+        expect(await markBoxes(note)).toHaveLength(0);
+        await preview.getByRole('button', { name: 'Apply the import' }).click();
+        await expect
+          .poll(() => options.getByRole('status').textContent())
+          .toBe('The import is applied.');
+        await expect.poll(async () => (await markBoxes(note)).length, { timeout: 15_000 }).toBe(1);
+        const row = options.locator('tr[data-entry="mine-ward-regular"]');
+        await expect.poll(() => row.count()).toBe(1);
+        await row.getByRole('button', { name: 'Delete mine-ward-regular' }).click();
+        await expect.poll(async () => (await markBoxes(note)).length, { timeout: 15_000 }).toBe(0);
+      } finally {
+        await options.close();
+      }
+    });
+  });
 });

@@ -8,6 +8,7 @@ const {
   DEFAULT_SETTINGS,
   isOnForSite,
   readSettings,
+  sanitiseSettings,
   setSiteEnabled,
   updateSettings,
   withSiteEnabled,
@@ -18,8 +19,30 @@ beforeEach(() => {
 });
 
 describe('DEFAULT_SETTINGS', () => {
-  it('matches the defaults of SettingsSchema', () => {
-    expect(DEFAULT_SETTINGS).toEqual(SettingsSchema.parse({}));
+  it('are the defaults SettingsSchema fills in', () => {
+    expect(SettingsSchema.parse({})).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('sanitiseSettings', () => {
+  it('keeps each field of the right type and puts the default in place of the rest', () => {
+    expect(
+      sanitiseSettings({
+        enabled: 'yes',
+        disabledSites: ['a.example', 3, null],
+        personalAllow: 'claims',
+        locale: 'fr-FR',
+        minSeverity: 'warn',
+        colour: 'blue',
+      }),
+    ).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['a.example'], minSeverity: 'warn' });
+    expect(sanitiseSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(sanitiseSettings('{"enabled": false}')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('is how a stored value that is not settings is read, without an error', async () => {
+    await fakeBrowser.storage.local.set({ settings: ['not', 'settings'] });
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
   });
 });
 

@@ -1,3 +1,5 @@
+import type { Finding } from '@/core/engine';
+import { SEVERITIES } from '@/core/lexicon/constants';
 import type { KindMemory } from '../document-kind.ts';
 import { createFieldSession, type FieldSession } from '../field-session.ts';
 import { fieldOf, type CheckableField } from '../fields/is-checkable-field.ts';
@@ -12,6 +14,11 @@ export interface FieldMemory {
   ignored: WeakMap<Element, Set<string>>;
   /** The kind of document chosen in the card, until the page is reloaded. */
   kinds: WeakMap<Element, KindMemory>;
+  /**
+   * The flags last shown and the text they were for: a restart of the checks (a new allow-list,
+   * say) shows them until the background's answers for the new settings arrive.
+   */
+  shown: WeakMap<Element, { text: string; findings: Finding[] }>;
 }
 
 export interface FieldHooks {
@@ -58,8 +65,19 @@ export function trackFields(
   const addField = (field: CheckableField) => {
     const root = field.getRootNode();
     if (root instanceof ShadowRoot) adoptHighlightStyles(root);
-    const { ignored, kinds } = memory;
+    const { ignored, kinds, shown } = memory;
+    // Flags of an allowed phrase, or now below the level shown, are not carried over.
+    const allowed = new Set(ctx.settings.personalAllow.map((p) => p.toLowerCase()));
+    const least = SEVERITIES.indexOf(ctx.settings.minSeverity);
+    const before = shown.get(field);
     const session = createFieldSession(adapterFor(field), ctx.checker, {
+      previous: before && {
+        text: before.text,
+        findings: before.findings.filter(
+          (f) => !allowed.has(f.match.toLowerCase()) && SEVERITIES.indexOf(f.severity) >= least,
+        ),
+      },
+      remember: (text, findings) => shown.set(field, { text, findings }),
       layer: ctx.layer,
       highlights: ctx.highlights,
       overlay: ctx.overlay,

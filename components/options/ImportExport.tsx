@@ -1,0 +1,199 @@
+import { useState } from 'preact/hooks';
+import { parseLexicon, type Lexicon } from '@/core/index';
+import { lexiconAsWritten, lexiconFromCsv, lexiconToCsv } from '@/core/lexicon/csv';
+import { mergeLayers } from '@/core/lexicon/merge-layers';
+
+/** What an import would do to the personal layer, shown before anything is stored. */
+export interface ImportPreview {
+  file: string;
+  layer?: Lexicon;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  errors: string[];
+}
+
+const ids = (l: Lexicon) => [...l.entries, ...(l.patches ?? [])].map((e) => e.id);
+
+/** Reads an imported file (JSON, JSONC or CSV) as a personal layer over `below`, and compares. */
+export function previewImport(
+  file: string,
+  text: string,
+  below: readonly Lexicon[],
+  current: Lexicon,
+): ImportPreview {
+  const options = { below, examples: true };
+  let layer: Lexicon | undefined;
+  let errors: string[] = [];
+  if (/\.csv$/i.test(file)) {
+    const read = lexiconFromCsv(text, undefined, options);
+    if ('errors' in read) errors = read.errors;
+    else layer = read.layer;
+  } else {
+    const read = parseLexicon(text, options);
+    if (read.ok) layer = read.lexicon;
+    else errors = read.errors;
+  }
+  if (!layer) return { file, added: [], changed: [], removed: [], errors };
+  const before = new Map(
+    [...current.entries, ...(current.patches ?? [])].map((e) => [e.id, JSON.stringify(e)]),
+  );
+  const after = [...layer.entries, ...(layer.patches ?? [])];
+  return {
+    file,
+    layer,
+    added: after.filter((e) => !before.has(e.id)).map((e) => e.id),
+    changed: after
+      .filter((e) => before.has(e.id) && before.get(e.id) !== JSON.stringify(e))
+      .map((e) => e.id),
+    removed: ids(current).filter((id) => !after.some((e) => e.id === id)),
+    errors: [],
+  };
+}
+
+/** A download of `text` as `name`, made in the page: nothing leaves the browser. */
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Everything in force as one lexicon: the entries every layer leaves switched on. */
+export function effectiveLexicon(layers: readonly Lexicon[]): Lexicon {
+  const merged = mergeLayers(layers);
+  return {
+    name: 'Alongside lexicon in force',
+    version: new Date().toISOString().slice(0, 10),
+    entries: merged.entries.map(({ entry }) => entry),
+    allow: merged.allow,
+  };
+}
+
+export function ImportExport({
+  below,
+  personal,
+  service,
+  locked,
+  onApply,
+}: {
+  below: readonly Lexicon[];
+  personal: Lexicon;
+  service: Lexicon | undefined;
+  locked: boolean;
+  onApply: (layer: Lexicon) => Promise<boolean>;
+}) {
+  const [preview, setPreview] = useState<ImportPreview>();
+  const exportAs = (what: string, lexicon: Lexicon, format: 'json' | 'csv') => {
+    const file = lexiconAsWritten(lexicon);
+    if (format === 'json') {
+      download(`${what}.json`, `${JSON.stringify(file, null, 2)}\n`, 'application/json');
+    } else download(`${what}.csv`, lexiconToCsv(file), 'text/csv');
+  };
+  const layers = [...below, ...(locked ? [] : [personal])];
+
+  return (
+    <section aria-labelledby="files-heading">
+      <h2 id="files-heading">Files</h2>
+      <div class="buttons">
+        {(['json', 'csv'] as const).map((format) => (
+          <span key={format} class="buttons">
+            {!locked && (
+              <button
+                type="button"
+                onClick={() => exportAs('alongside-my-changes', personal, format)}
+              >
+                Export my changes ({format.toUpperCase()})
+              </button>
+            )}
+            {service && (
+              <button
+                type="button"
+                onClick={() => exportAs('alongside-service-lexicon', service, format)}
+              >
+                Export the service lexicon ({format.toUpperCase()})
+              </button>
+            )}
+            <button
+              type="button"
+              onClick={() => exportAs('alongside-lexicon', effectiveLexicon(layers), format)}
+            >
+              Export the lexicon in force ({format.toUpperCase()})
+            </button>
+          </span>
+        ))}
+      </div>
+      {!locked && (
+        <p>
+          <label>
+            Import my changes from a file (JSON or CSV){' '}
+            <input
+              type="file"
+              accept=".json,.jsonc,.csv,application/json,text/csv"
+              onChange={(e) => {
+                const input = e.currentTarget as HTMLInputElement;
+                const file = input.files?.[0];
+                input.value = '';
+                if (!file) return;
+                void file
+                  .text()
+                  .then((text) => setPreview(previewImport(file.name, text, below, personal)));
+              }}
+            />
+          </label>
+        </p>
+      )}
+      {preview && (
+        <div class="preview" role="region" aria-label="What the import would change">
+          <h3>{preview.file}</h3>
+          {preview.errors.length > 0 ? (
+            <>
+              <p>Nothing was changed. The file needs these fixes first:</p>
+              <ul class="errors">
+                {preview.errors.map((error) => (
+                  <li key={error}>{error}</li>
+                ))}
+              </ul>
+              <button type="button" onClick={() => setPreview(undefined)}>
+                Close
+              </button>
+            </>
+          ) : (
+            <>
+              <p class="summary">
+                {preview.added.length} added, {preview.changed.length} changed,{' '}
+                {preview.removed.length} removed. Your changes will be replaced by the file’s.
+              </p>
+              <ul>
+                {preview.added.map((id) => (
+                  <li key={`a${id}`}>Added: {id}</li>
+                ))}
+                {preview.changed.map((id) => (
+                  <li key={`c${id}`}>Changed: {id}</li>
+                ))}
+                {preview.removed.map((id) => (
+                  <li key={`r${id}`}>Removed: {id}</li>
+                ))}
+              </ul>
+              <div class="buttons">
+                <button
+                  type="button"
+                  onClick={() =>
+                    void onApply(preview.layer!).then((done) => done && setPreview(undefined))
+                  }
+                >
+                  Apply the import
+                </button>
+                <button type="button" onClick={() => setPreview(undefined)}>
+                  Cancel
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
