@@ -5,7 +5,7 @@ import {
   type EffectiveSettings,
 } from '@/core/settings/effective';
 import type { ManagedPolicy } from '@/core/settings/policy';
-import { LOCALES, SEVERITIES } from '@/core/lexicon/constants';
+import { DOCUMENT_KINDS, LOCALES, SEVERITIES } from '@/core/lexicon/constants';
 import { DEFAULT_SETTINGS } from '@/core/settings/defaults';
 import type { Settings } from '@/core/settings/schema';
 
@@ -35,6 +35,9 @@ export function sanitiseSettings(stored: unknown): Settings {
     minSeverity: (SEVERITIES as readonly unknown[]).includes(s.minSeverity)
       ? (s.minSeverity as Settings['minSeverity'])
       : DEFAULT_SETTINGS.minSeverity,
+    whenUnsure: (['unsure', ...DOCUMENT_KINDS] as readonly unknown[]).includes(s.whenUnsure)
+      ? (s.whenUnsure as Settings['whenUnsure'])
+      : DEFAULT_SETTINGS.whenUnsure,
   };
 }
 

@@ -39,6 +39,14 @@ const LAYER_LABEL: Record<LayerName, string> = {
   personal: 'Yours',
 };
 
+/** What a field may be read as; "unsure" reads as a clinical note, so letter-only entries stay quiet. */
+const KIND_LABEL: Record<EffectiveSettings['whenUnsure'], string> = {
+  unsure: 'a clinical note (the default)',
+  'letter-to-patient': 'a letter to the patient',
+  'letter-to-gp': 'a letter to a GP or colleague',
+  'clinical-note': 'a clinical note',
+};
+
 const LOCALE_LABEL: Record<string, string> = {
   'en-GB': 'British English (en-GB)',
   'en-US': 'American English (en-US)',
@@ -71,6 +79,7 @@ export function Options() {
   const [query, setQuery] = useState('');
   const [layer, setLayer] = useState<'' | LayerName>('');
   const [severity, setSeverity] = useState('');
+  const [category, setCategory] = useState('');
   const [showOff, setShowOff] = useState(true);
   const [editing, setEditing] = useState<EntryDraft>();
 
@@ -109,6 +118,7 @@ export function Options() {
     (r) =>
       (!layer || r.from === layer || r.changedBy.includes(layer)) &&
       (!severity || r.severity === severity) &&
+      (!category || r.category === category) &&
       (showOff || r.enabled),
   );
 
@@ -219,6 +229,27 @@ export function Options() {
           )}
         </div>
 
+        <div class="field">
+          <label for="when-unsure">When a field does not say what it is, read it as</label>
+          <select
+            id="when-unsure"
+            value={settings.whenUnsure}
+            onChange={(e) => {
+              const whenUnsure = (e.currentTarget as HTMLSelectElement)
+                .value as EffectiveSettings['whenUnsure'];
+              void updateSettings((s) => ({ ...s, whenUnsure })).then(() =>
+                setStatus(`Fields that do not say are read as ${KIND_LABEL[whenUnsure]}.`),
+              );
+            }}
+          >
+            {(Object.keys(KIND_LABEL) as EffectiveSettings['whenUnsure'][]).map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+
         <h3>Sites where you switched Alongside off</h3>
         {settings.disabledSites.length === 0 ? (
           <p class="muted">None.</p>
@@ -312,6 +343,20 @@ export function Options() {
               <option value="built-in">Built-in</option>
               {inForce.service && <option value="service">Your service</option>}
               <option value="personal">Yours</option>
+            </select>
+          </label>
+          <label>
+            Category
+            <select
+              value={category}
+              onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value)}
+            >
+              <option value="">All</option>
+              {categories.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
             </select>
           </label>
           <label>

@@ -11,4 +11,5 @@ export const DEFAULT_SETTINGS: UserSettings = {
   personalAllow: [],
   locale: 'en-GB',
   minSeverity: 'info',
+  whenUnsure: 'unsure',
 };

@@ -1,4 +1,5 @@
 import { SEVERITIES } from '../lexicon/constants.ts';
+import type { DocumentKindGuess } from '../document-kind/detect-document-kind.ts';
 import type { Locale, Severity } from '../lexicon/schema.ts';
 import type { ManagedPolicy } from './policy.ts';
 
@@ -12,6 +13,8 @@ export interface UserSettings {
   personalAllow: string[];
   locale: Locale;
   minSeverity: Severity;
+  /** What a field is read as when its text does not say ("unsure": as a clinical note). */
+  whenUnsure: DocumentKindGuess;
 }
 
 export interface EffectiveSettings extends UserSettings {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocaleSchema, SeveritySchema } from '../lexicon/schema.ts';
+import { DOCUMENT_KINDS, LocaleSchema, SeveritySchema } from '../lexicon/schema.ts';
 import { DEFAULT_SETTINGS as D } from './defaults.ts';
 
 /** The extension's settings, as stored in `storage.local` under "settings". */
@@ -12,5 +12,7 @@ export const SettingsSchema = z.strictObject({
   personalAllow: z.array(z.string()).default(() => [...D.personalAllow]),
   locale: LocaleSchema.default(D.locale),
   minSeverity: SeveritySchema.default(D.minSeverity),
+  /** The document kind assumed when a field's text does not say which it is. */
+  whenUnsure: z.enum(['unsure', ...DOCUMENT_KINDS]).default(D.whenUnsure),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

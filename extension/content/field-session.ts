@@ -44,6 +44,8 @@ export interface FieldSession {
 
 export interface SessionDeps {
   minSeverity: Severity;
+  /** What the field is read as when its text does not say (the options page's setting). */
+  whenUnsure?: DocumentKindGuess;
   /** "Ignore here" choices for this field, kept by the caller so they outlive the session. */
   ignored: Set<string>;
   /** The kind chosen for this field in the card, kept by the caller likewise. */
@@ -167,10 +169,13 @@ export function createFieldSession(
       update();
     },
   });
+  /** The kind in force: the choice, the guess, or what the settings assume when unsure. */
+  const kindInForce = (): DocumentKindGuess =>
+    kinds.kind === 'unsure' ? (deps.whenUnsure ?? 'unsure') : kinds.kind;
   // A new scanner starts from the flags shown, so they stay up until its own findings arrive.
   const newScanner = () =>
     createIncrementalScanner(
-      checker.finder({ minSeverity: deps.minSeverity, documentKind: kinds.kind }),
+      checker.finder({ minSeverity: deps.minSeverity, documentKind: kindInForce() }),
       undefined,
       { text, findings: current },
     );
@@ -318,7 +323,7 @@ export function createFieldSession(
       ignored.add(ignoreKey(text, finding));
       update();
     },
-    documentKind: () => ({ kind: kinds.kind, chosen: kinds.chosen !== undefined }),
+    documentKind: () => ({ kind: kindInForce(), chosen: kinds.chosen !== undefined }),
     chooseDocumentKind(kind) {
       // Re-read first, so the choice applies to the text as it is now.
       text = adapter.read();

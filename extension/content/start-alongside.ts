@@ -38,6 +38,7 @@ export async function startAlongside(win: Window, signal: AbortSignal): Promise<
       isOnForSite(settings, site),
       settings.locale,
       settings.minSeverity,
+      settings.whenUnsure,
       settings.personalAllow,
       settings.lexicon,
     ]);

@@ -21,6 +21,7 @@ const USER: UserSettings = {
   personalAllow: [],
   locale: 'en-GB',
   minSeverity: 'info',
+  whenUnsure: 'unsure',
 };
 
 /** Every node of a Chromium schema: exactly one type, and only the keywords it knows. */

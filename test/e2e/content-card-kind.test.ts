@@ -199,4 +199,24 @@ describe('document kinds per field, in Chromium with the extension', () => {
       expect(await kindLine(page)).toBe('Read as: a letter to the patient');
     });
   });
+
+  it('reads a field whose text does not say what it is as the options page says', async () => {
+    const unsure = 'The scan shows degenerative changes.';
+    await withPage(async (page) => {
+      await startWith(page, unsure);
+      await expect.poll(async () => (await readWork(page)).scans).toBeGreaterThanOrEqual(1);
+      expect(await flagCount(page)).toBe(0);
+    });
+    await writeStoredSettings(env.ext, { ...DEFAULTS, whenUnsure: 'letter-to-patient' });
+    try {
+      await withPage(async (page) => {
+        await startWith(page, unsure);
+        await expect.poll(() => flagCount(page)).toBe(1);
+        await page.keyboard.press('Alt+Enter');
+        expect(await kindLine(page)).toBe('Read as: a letter to the patient');
+      });
+    } finally {
+      await writeStoredSettings(env.ext, DEFAULTS);
+    }
+  });
 });

@@ -4,7 +4,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser-session.ts';
-import { DEFAULTS, markBoxes, resetSettings, writeStoredSettings } from './content-helpers.ts';
+import {
+  DEFAULTS,
+  markBoxes,
+  readStoredSettings,
+  resetSettings,
+  writeStoredSettings,
+} from './content-helpers.ts';
 import { openFixture } from './editor-scenario.ts';
 import { EXTENSION_ID } from './launch-extension.ts';
 
@@ -28,7 +34,9 @@ async function openNote(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-describe('the options page', () => {
+// Each change is compiled by the background (most of a second, more on a busy machine), and a
+// test makes several.
+describe('the options page', { timeout: 60_000 }, () => {
   it('switches an entry off and on again, and an open tab follows without a reload', async () => {
     await env.withPage(async (note) => {
       await openNote(note, ' She claims it hurts.');
@@ -77,6 +85,13 @@ describe('the options page', () => {
           await expect
             .poll(() => options.getByRole('status').textContent())
             .toBe('“refused” is flagged again.');
+          // The kind assumed for a field that does not say, as a setting of its own.
+          await options
+            .getByLabel('When a field does not say what it is, read it as')
+            .selectOption('letter-to-patient');
+          await expect
+            .poll(async () => (await readStoredSettings(env.ext))?.whenUnsure)
+            .toBe('letter-to-patient');
         } finally {
           await options.close();
         }

@@ -33,9 +33,13 @@ describe('sanitiseSettings', () => {
         personalAllow: 'claims',
         locale: 'fr-FR',
         minSeverity: 'warn',
+        whenUnsure: 'email',
         colour: 'blue',
       }),
     ).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['a.example'], minSeverity: 'warn' });
+    expect(sanitiseSettings({ whenUnsure: 'letter-to-patient' }).whenUnsure).toBe(
+      'letter-to-patient',
+    );
     expect(sanitiseSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(sanitiseSettings('{"enabled": false}')).toEqual(DEFAULT_SETTINGS);
   });

@@ -279,6 +279,9 @@ export function createCardController(
       }),
       host,
     );
+    // Drawn again (a choice highlighted, a preview changed): what has focus stays in view.
+    const focused = (host.getRootNode() as ShadowRoot).activeElement;
+    if (focused instanceof HTMLElement && host.contains(focused)) keepInView(focused);
   };
 
   /** Where the caret is, as a one-character range to anchor the card on (the field if empty). */
@@ -404,6 +407,22 @@ export function createCardController(
     if (bottom > list.scrollTop) list.scrollTop = bottom;
   };
 
+  /**
+   * Scrolls the card's own scrolling parts (never the page) so a control that just took focus
+   * is in view: focus moves with preventScroll, and the card may have been laid out again since
+   * its list was last scrolled (a choice highlighted, a preview changed).
+   */
+  const keepInView = (el: HTMLElement) => {
+    const card = host?.querySelector<HTMLElement>('.card');
+    for (let box = el.parentElement; box && card?.contains(box); box = box.parentElement) {
+      if (box.scrollHeight <= box.clientHeight) continue;
+      const outer = box.getBoundingClientRect();
+      const inner = el.getBoundingClientRect();
+      if (inner.top < outer.top) box.scrollTop -= outer.top - inner.top;
+      else if (inner.bottom > outer.bottom) box.scrollTop += inner.bottom - outer.bottom;
+    }
+  };
+
   const focusIsInside = () =>
     host !== undefined && host.contains((host.getRootNode() as ShadowRoot).activeElement);
 
@@ -524,7 +543,9 @@ export function createCardController(
         case 'Tab': {
           if (!targets.length) return true;
           const step = event.shiftKey ? targets.length - 1 : 1;
-          targets[at < 0 ? 0 : (at + step) % targets.length]!.focus({ preventScroll: true });
+          const next = targets[at < 0 ? 0 : (at + step) % targets.length]!;
+          next.focus({ preventScroll: true });
+          keepInView(next);
           return true;
         }
         case 'ArrowDown':
@@ -533,7 +554,9 @@ export function createCardController(
           const options = targets.filter((t) => t.getAttribute('role') === 'option');
           const k = options.indexOf(focused);
           const step = event.key === 'ArrowDown' ? 1 : options.length - 1;
-          options[(k + step) % options.length]!.focus({ preventScroll: true });
+          const next = options[(k + step) % options.length]!;
+          next.focus({ preventScroll: true });
+          keepInView(next);
           return true;
         }
         case 'Enter':

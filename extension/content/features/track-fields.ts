@@ -83,6 +83,7 @@ export function trackFields(
       overlay: ctx.overlay,
       onFindings: hooks.onFindings,
       minSeverity: ctx.settings.minSeverity,
+      whenUnsure: ctx.settings.whenUnsure,
       ignored: ignored.get(field) ?? ignored.set(field, new Set()).get(field)!,
       kind: kinds.get(field) ?? kinds.set(field, {}).get(field)!,
       onKindChange: hooks.onKindChange,
