@@ -10,7 +10,13 @@ import {
 import { compiledLexiconFor, findIn } from '@/extension/compiled-lexicon-cache';
 import type { LayerSet } from '@/extension/layers';
 import { fetchServiceLexicon, loadPolicy, REFRESH_ALARM } from '@/extension/policy';
-import { readEffectiveSettings } from '@/extension/settings';
+import { checkStoredSettings } from '@/core/settings/schema';
+import {
+  lastGoodSettingsItem,
+  readEffectiveSettings,
+  settingsItem,
+  storageProblemsItem,
+} from '@/extension/settings';
 import {
   isMessage,
   sendTabMessage,
@@ -125,6 +131,27 @@ export default defineBackground(() => {
         // Answered asynchronously.
         return true;
     }
+  });
+
+  // Stored settings are checked in full here (the content script only reads them tolerantly):
+  // a corrupted or foreign value is replaced by the last good one, and the options page says so.
+  const checkSettings = async () => {
+    const [raw, lastGood] = await Promise.all([
+      browser.storage.local.get('settings').then((items) => items.settings as unknown),
+      lastGoodSettingsItem.getValue(),
+    ]);
+    const { settings, problem } = checkStoredSettings(raw, lastGood ?? undefined);
+    if (problem) {
+      await settingsItem.setValue(settings);
+      const seen = await storageProblemsItem.getValue();
+      if (seen.at(-1) !== problem) await storageProblemsItem.setValue([...seen.slice(-4), problem]);
+    } else if (raw !== undefined && raw !== null) {
+      await lastGoodSettingsItem.setValue(settings);
+    }
+  };
+  void checkSettings().catch(() => {});
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void checkSettings().catch(() => {});
   });
 
   // Tabs whose counts were forgotten while loading, to ask again once the load is over.

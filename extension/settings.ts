@@ -80,12 +80,23 @@ export function isOnForSite(settings: Settings | EffectiveSettings, site: string
  */
 export interface StoredPolicy {
   policy: Omit<ManagedPolicy, 'serviceLexicon'>;
+  /** What the policy, or stored data the background checked, could not be used for. */
   problems: string[];
   /** The service lexicon in force, as "name version" and a digest; none: undefined. */
   serviceLexicon?: string;
   /** Names every layer in force over the built-in one (service, personal): frames restart on a change. */
   lexicon?: string;
 }
+/** The last settings that were valid: what a corrupted value is replaced by. */
+export const lastGoodSettingsItem = storage.defineItem<Settings | null>('local:settingsLastGood', {
+  fallback: null,
+});
+
+/** Problems the background found in stored data (not the policy's), for the options page. */
+export const storageProblemsItem = storage.defineItem<string[]>('local:storageProblems', {
+  fallback: [],
+});
+
 export const policyItem = storage.defineItem<StoredPolicy>('local:policy', {
   fallback: { policy: {}, problems: [] },
 });

@@ -19,6 +19,7 @@ import { computePolicy, type PolicyInForce } from '@/extension/policy';
 import {
   policyItem,
   readEffectiveSettings,
+  storageProblemsItem,
   updateSettings,
   watchEffectiveSettings,
   type StoredPolicy,
@@ -28,6 +29,8 @@ import { SEVERITY_LABEL } from '@/components/card/severity-label';
 interface Loaded {
   settings: EffectiveSettings;
   stored: StoredPolicy;
+  /** What the background found wrong in stored data and put right. */
+  storageProblems: string[];
   inForce: PolicyInForce;
   /** The personal layer validated over those below, or why it could not be. */
   personal: Lexicon;
@@ -53,16 +56,18 @@ const LOCALE_LABEL: Record<string, string> = {
 };
 
 async function load(): Promise<Loaded> {
-  const [settings, { stored, inForce }, raw] = await Promise.all([
+  const [settings, { stored, inForce }, raw, storageProblems] = await Promise.all([
     readEffectiveSettings(),
     computePolicy(),
     personalLexiconItem.getValue(),
+    storageProblemsItem.getValue(),
   ]);
   const below = [defaultLexicon(), ...(inForce.service ? [inForce.service.lexicon] : [])];
   const validated = validateLexicon(raw ?? EMPTY_PERSONAL_LEXICON, { below });
   return {
     settings,
     stored,
+    storageProblems,
     inForce,
     personal: validated.ok ? validated.lexicon : EMPTY_PERSONAL_LEXICON,
   };
@@ -90,11 +95,13 @@ export function Options() {
     const unwatch = watchEffectiveSettings(reload);
     const unwatchPersonal = personalLexiconItem.watch(reload);
     const unwatchPolicy = policyItem.watch(reload);
+    const unwatchProblems = storageProblemsItem.watch(reload);
     return () => {
       live = false;
       unwatch();
       unwatchPersonal();
       unwatchPolicy();
+      unwatchProblems();
     };
   }, []);
 
@@ -164,6 +171,17 @@ export function Options() {
           <h2 id="problems-heading">From your organisation’s policy</h2>
           <ul>
             {stored.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {state.storageProblems.length > 0 && (
+        <section class="problems" aria-labelledby="storage-heading">
+          <h2 id="storage-heading">Put right</h2>
+          <ul>
+            {state.storageProblems.map((p) => (
               <li key={p}>{p}</li>
             ))}
           </ul>

@@ -16,3 +16,23 @@ export const SettingsSchema = z.strictObject({
   whenUnsure: z.enum(['unsure', ...DOCUMENT_KINDS]).default(D.whenUnsure),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * Stored settings checked in full: the value when it is valid, else the last good one (or the
+ * defaults), with one line saying what was wrong, for the options page.
+ */
+export function checkStoredSettings(
+  stored: unknown,
+  lastGood: Settings | undefined,
+): { settings: Settings; problem?: string } {
+  if (stored === undefined || stored === null)
+    return { settings: lastGood ?? SettingsSchema.parse({}) };
+  const parsed = SettingsSchema.safeParse(stored);
+  if (parsed.success) return { settings: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return {
+    settings: lastGood ?? SettingsSchema.parse({}),
+    problem: `the stored settings were not valid (${where}${issue?.message ?? 'unreadable'}); the last good ones are back in place`,
+  };
+}

@@ -225,4 +225,68 @@ describe('the options page', { timeout: 60_000 }, () => {
       }
     });
   });
+
+  it('shows what an imported file holds as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="document.title=1">';
+    const layer = {
+      name: hostile,
+      version: '1',
+      entries: [{ id: 'claims', severity: 'info', message: `${hostile} javascript:alert(1)` }],
+    };
+    const options = await env.ext.context.newPage();
+    try {
+      await options.goto(OPTIONS);
+      const input = options.getByLabel('Import my changes from a file (JSON or CSV)');
+      await input.setInputFiles({
+        name: `${hostile}.json`,
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(layer)),
+      });
+      const preview = options.getByRole('region', { name: 'What the import would change' });
+      await expect.poll(() => preview.locator('h3').textContent()).toBe(`${hostile}.json`);
+      await preview.getByRole('button', { name: 'Apply the import' }).click();
+      const row = options.locator('tr[data-entry="claims"]');
+      await expect.poll(() => row.locator('td').nth(1).textContent()).toContain(hostile);
+      expect(await options.locator('main img').count()).toBe(0);
+      expect(await options.title()).toBe('Alongside options');
+      await row.getByRole('button', { name: 'Restore claims' }).click();
+      await expect.poll(() => row.locator('td').nth(1).textContent()).not.toContain(hostile);
+    } finally {
+      await options.close();
+    }
+  });
+
+  it('puts the last good settings back when a stored value is corrupted, and says so', async () => {
+    await writeStoredSettings(env.ext, { ...DEFAULTS, minSeverity: 'warn' });
+    await expect
+      .poll(() =>
+        env.ext.context.serviceWorkers()[0]!.evaluate(async () => {
+          const chrome = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser })
+            .chrome;
+          return (await chrome.storage.local.get('settingsLastGood')).settingsLastGood;
+        }),
+      )
+      .toEqual({ ...DEFAULTS, minSeverity: 'warn' });
+    // Another program (or a broken sync) writes something that is not settings.
+    await env.ext.context
+      .serviceWorkers()[0]!
+      .evaluate(() =>
+        (
+          globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
+        ).chrome.storage.local.set({ settings: { enabled: 'perhaps', minSeverity: 'loud' } }),
+      );
+    await expect
+      .poll(async () => readStoredSettings(env.ext))
+      .toEqual({ ...DEFAULTS, minSeverity: 'warn' });
+    const options = await env.ext.context.newPage();
+    try {
+      await options.goto(OPTIONS);
+      await expect
+        .poll(() => options.locator('section.problems').textContent())
+        .toContain('the stored settings were not valid (enabled: ');
+    } finally {
+      await options.close();
+      await writeStoredSettings(env.ext, DEFAULTS);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SettingsSchema } from '../../core/settings/schema.ts';
+import { checkStoredSettings, SettingsSchema } from '../../core/settings/schema.ts';
 
 // WXT's storage reaches for the browser when first imported: give it the in-memory fake first.
 vi.stubGlobal('chrome', fakeBrowser);
@@ -21,6 +21,24 @@ beforeEach(() => {
 describe('DEFAULT_SETTINGS', () => {
   it('are the defaults SettingsSchema fills in', () => {
     expect(SettingsSchema.parse({})).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('checkStoredSettings', () => {
+  const good = { ...DEFAULT_SETTINGS, minSeverity: 'warn' as const };
+  it('keeps valid settings, filling in what an older version did not store', () => {
+    expect(checkStoredSettings({ enabled: false }, good)).toEqual({
+      settings: { ...DEFAULT_SETTINGS, enabled: false },
+    });
+  });
+  it('puts the last good settings back in place of a corrupted or foreign value, and says why', () => {
+    expect(checkStoredSettings({ ...DEFAULT_SETTINGS, minSeverity: 'loud' }, good)).toEqual({
+      settings: good,
+      problem:
+        'the stored settings were not valid (minSeverity: expected one of "info", "suggest" or "warn"); the last good ones are back in place',
+    });
+    expect(checkStoredSettings('settings', undefined).settings).toEqual(DEFAULT_SETTINGS);
+    expect(checkStoredSettings(undefined, good)).toEqual({ settings: good });
   });
 });
 

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../e2e/fixture-server.ts';
-import { launchExtension, type LoadedExtension } from '../e2e/launch-extension.ts';
+import { EXTENSION_ID, launchExtension, type LoadedExtension } from '../e2e/launch-extension.ts';
 import { removePolicy, serviceLexicon, writePolicy } from './policy-file.ts';
 import {
   DEFAULTS,
@@ -104,6 +104,29 @@ describe('a managed policy from the real policy file', () => {
     } finally {
       await writeStoredSettings(ext!, DEFAULTS);
     }
+  });
+
+  it('shows the options page locked and the managed settings marked', async () => {
+    await withPage(async (page) => {
+      await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+      await expect
+        .poll(() => page.locator('main').textContent())
+        .toContain('Your organisation manages the lexicon: entries cannot be changed here.');
+      expect(await page.locator('main').textContent()).toContain(
+        'Your organisation shows nothing below “Suggestion”',
+      );
+      // The service's own entry is listed as the service's; nothing can be switched or edited.
+      const row = page.locator('tr[data-entry="riverside-failed-programme"]');
+      expect(await row.locator('td').nth(3).textContent()).toContain('Your service');
+      expect(await page.getByRole('button', { name: /^Switch off / }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Add an entry of your own' }).count()).toBe(0);
+      // The level below the floor cannot be chosen.
+      expect(
+        await page
+          .locator('#min-severity option[value="info"]')
+          .evaluate((o) => (o as HTMLOptionElement).disabled),
+      ).toBe(true);
+    });
   });
 
   it('never runs on a site the policy disables', async () => {
