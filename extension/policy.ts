@@ -134,9 +134,9 @@ export async function computePolicy(): Promise<{ stored: StoredPolicy; inForce: 
     const { name, version } = validated.lexicon;
     layer = { lexicon: validated.lexicon, id: `${name} ${version} ${await digest(raw)}` };
   };
+  const below = [defaultLexicon()];
   // The lexicon written in the policy wins over one fetched from an address.
   if (serviceLexicon) {
-    const below = [defaultLexicon()];
     await use(validateLexicon(serviceLexicon, { below }), 'serviceLexicon', serviceLexicon);
   } else if (policy.serviceLexiconUrl) {
     const fetched = await fetchedLexiconItem.getValue();
@@ -150,7 +150,6 @@ export async function computePolicy(): Promise<{ stored: StoredPolicy; inForce: 
         problems.push(`serviceLexiconUrl: the latest fetch failed (${fetched.problem}); ${copy}`);
       }
       if (fetched.text !== undefined) {
-        const below = [defaultLexicon()];
         await use(parseLexicon(fetched.text, { below }), 'serviceLexiconUrl', fetched.text);
       }
     }

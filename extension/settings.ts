@@ -1,9 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import {
-  effectiveSettings,
-  isOnForSite as isOnUnderPolicy,
-  type EffectiveSettings,
-} from '@/core/settings/effective';
+import { effectiveSettings, isOnForSite, type EffectiveSettings } from '@/core/settings/effective';
 import type { ManagedPolicy } from '@/core/settings/policy';
 import { DOCUMENT_KINDS, LOCALES, SEVERITIES } from '@/core/lexicon/constants';
 import { DEFAULT_SETTINGS } from '@/core/settings/defaults';
@@ -65,13 +61,8 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   return settingsItem.watch((value) => onChange(sanitiseSettings(value)));
 }
 
-/**
- * Alongside is on for a site unless switched off globally or for that site, or, with a trust's
- * policy in force, kept off it by the policy's site lists.
- */
-export function isOnForSite(settings: Settings | EffectiveSettings, site: string): boolean {
-  return isOnUnderPolicy(settings, site);
-}
+/** Whether Alongside runs on a site (the clinician's switches, and any policy's site lists). */
+export { isOnForSite };
 
 /**
  * The trust's policy as the background read it from `storage.managed` and checked (zod runs

@@ -32,7 +32,9 @@ interface Loaded {
   /** What the background found wrong in stored data and put right. */
   storageProblems: string[];
   inForce: PolicyInForce;
-  /** The personal layer validated over those below, or why it could not be. */
+  /** The layers the personal one is laid over: built-in, then the service's if any. */
+  below: Lexicon[];
+  /** The personal layer validated over those below (empty when it could not be). */
   personal: Lexicon;
 }
 
@@ -56,20 +58,21 @@ const LOCALE_LABEL: Record<string, string> = {
 };
 
 async function load(): Promise<Loaded> {
-  const [settings, { stored, inForce }, raw, storageProblems] = await Promise.all([
+  const [settings, { stored, inForce }, storageProblems] = await Promise.all([
     readEffectiveSettings(),
     computePolicy(),
-    personalLexiconItem.getValue(),
     storageProblemsItem.getValue(),
   ]);
-  const below = [defaultLexicon(), ...(inForce.service ? [inForce.service.lexicon] : [])];
-  const validated = validateLexicon(raw ?? EMPTY_PERSONAL_LEXICON, { below });
+  // The policy's reading already validated the personal layer over those below (a broken one
+  // is among its problems, and left out).
+  const personal = inForce.layers.layers.find((l) => l.name === 'personal')?.lexicon;
   return {
     settings,
     stored,
     storageProblems,
     inForce,
-    personal: validated.ok ? validated.lexicon : EMPTY_PERSONAL_LEXICON,
+    below: [defaultLexicon(), ...(inForce.service ? [inForce.service.lexicon] : [])],
+    personal: personal ?? EMPTY_PERSONAL_LEXICON,
   };
 }
 
@@ -107,11 +110,11 @@ export function Options() {
 
   const rows = useMemo(() => {
     if (!state) return [];
+    const [builtIn, service] = state.below;
     const layers: { name: LayerName; lexicon: Lexicon }[] = [
-      { name: 'built-in', lexicon: defaultLexicon() },
+      { name: 'built-in', lexicon: builtIn! },
     ];
-    if (state.inForce.service)
-      layers.push({ name: 'service', lexicon: state.inForce.service.lexicon });
+    if (service) layers.push({ name: 'service', lexicon: service });
     if (state.inForce.personalChanges) layers.push({ name: 'personal', lexicon: state.personal });
     return layerView(layers);
   }, [state]);
@@ -134,9 +137,8 @@ export function Options() {
    * through the engine as `lexicon validate` runs them; otherwise says which field and why.
    */
   const savePersonal = async (next: Lexicon, said: string): Promise<boolean> => {
-    const below = [defaultLexicon(), ...(inForce.service ? [inForce.service.lexicon] : [])];
     const file = asLexiconFile(next);
-    const validated = validateLexicon(file, { below, examples: true });
+    const validated = validateLexicon(file, { below: state.below, examples: true });
     if (!validated.ok) {
       const at = /^entries\[(\d+)\]\.?/;
       setStatus(`Not saved: ${validated.errors[0]!.replace(at, '')}`);
@@ -328,7 +330,7 @@ export function Options() {
       </section>
 
       <ImportExport
-        below={[defaultLexicon(), ...(inForce.service ? [inForce.service.lexicon] : [])]}
+        below={state.below}
         personal={state.personal}
         service={inForce.service?.lexicon}
         locked={locked}

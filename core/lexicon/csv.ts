@@ -1,4 +1,4 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 // Papa Parse without @types/papaparse: its `/// <reference types="node" />` would give the whole
 // engine Node's globals, and core/tsconfig.json's check would no longer catch a Node call.
 // @ts-expect-error -- untyped on purpose; the PapaParse interface below says what is used.
@@ -6,7 +6,7 @@ import untypedPapa from 'papaparse/papaparse.js';
 import { MAX_LEXICON_CHARS } from './constants.ts';
 import { closest, formatPath } from './format-issue.ts';
 import type { Entry, EntryPatch, Lexicon } from './schema.ts';
-import { JSON_PROBLEMS, validateLexicon, type ValidateOptions } from './validate.ts';
+import { JSON_PROBLEMS, treeValue, validateLexicon, type ValidateOptions } from './validate.ts';
 
 /** The part of Papa Parse used here. */
 interface PapaParse {
@@ -262,25 +262,7 @@ function parseJsonCell(text: string): Decoded | { problem: string } {
     return { problem: `not valid JSON${at}: ${JSON_PROBLEMS[code] ?? code}` };
   }
   const twice: string[] = [];
-  const valueOf = (node: Node): unknown => {
-    if (node.type === 'array') return (node.children ?? []).map(valueOf);
-    if (node.type !== 'object') return node.value;
-    const out: Record<string, unknown> = {};
-    for (const property of node.children ?? []) {
-      const [key, value] = property.children ?? [];
-      if (!key || !value) continue;
-      const name = String(key.value);
-      if (Object.hasOwn(out, name)) twice.push(name);
-      Object.defineProperty(out, name, {
-        value: valueOf(value),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    return out;
-  };
-  const value = valueOf(tree);
+  const value = treeValue(tree, (name) => twice.push(name));
   if (twice.length) return { problem: `"${twice[0]}" is given twice in one object; keep one` };
   return { value };
 }

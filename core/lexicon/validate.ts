@@ -437,23 +437,20 @@ export const JSON_PROBLEMS: Record<string, string> = {
 
 /**
  * The value of a parsed tree. Fields are defined rather than assigned, so a "__proto__" field
- * is an ordinary (unknown) field, as with JSON.parse; a field given twice is reported.
+ * is an ordinary (unknown) field, as with JSON.parse; a field given twice is told to `twice`
+ * (with the offset of its second key). The CSV reader's JSON cells use it too.
  */
-function valueOf(node: Node, text: string, errors: string[]): unknown {
-  if (node.type === 'array') return (node.children ?? []).map((c) => valueOf(c, text, errors));
+export function treeValue(node: Node, twice: (name: string, offset: number) => void): unknown {
+  if (node.type === 'array') return (node.children ?? []).map((c) => treeValue(c, twice));
   if (node.type !== 'object') return node.value;
   const out: Record<string, unknown> = {};
   for (const property of node.children ?? []) {
     const [key, value] = property.children ?? [];
     if (!key || !value) continue;
     const name = String(key.value);
-    if (Object.hasOwn(out, name)) {
-      errors.push(
-        `"${name}" is given twice in one object (again at ${lineAndColumn(text, key.offset)}); keep one`,
-      );
-    }
+    if (Object.hasOwn(out, name)) twice(name, key.offset);
     Object.defineProperty(out, name, {
-      value: valueOf(value, text, errors),
+      value: treeValue(value, twice),
       enumerable: true,
       writable: true,
       configurable: true,
@@ -488,7 +485,11 @@ export function parseLexicon(json: string, options: ValidateOptions = {}): Valid
     return { ok: false, errors: [`not valid JSON${at}: ${problem}`] };
   }
   const duplicates: string[] = [];
-  const data = valueOf(tree, text, duplicates);
+  const data = treeValue(tree, (name, offset) =>
+    duplicates.push(
+      `"${name}" is given twice in one object (again at ${lineAndColumn(text, offset)}); keep one`,
+    ),
+  );
   if (duplicates.length) return { ok: false, errors: duplicates };
   return validateLexicon(data, options);
 }

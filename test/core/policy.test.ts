@@ -13,16 +13,10 @@ import {
   isOnForSite,
   type UserSettings,
 } from '../../core/settings/effective.ts';
+import { DEFAULT_SETTINGS } from '../../core/settings/defaults.ts';
 import { chromiumManagedSchema, readPolicy } from '../../core/settings/policy.ts';
 
-const USER: UserSettings = {
-  enabled: true,
-  disabledSites: [],
-  personalAllow: [],
-  locale: 'en-GB',
-  minSeverity: 'info',
-  whenUnsure: 'unsure',
-};
+const USER: UserSettings = DEFAULT_SETTINGS;
 
 /** Every node of a Chromium schema: exactly one type, and only the keywords it knows. */
 function dialectProblems(schema: ChromiumSchema, path = '$'): string[] {
