@@ -9,13 +9,18 @@ import {
 } from '@/extension/flag-counts';
 import { compiledLexiconFor, findIn } from '@/extension/compiled-lexicon-cache';
 import type { LayerSet } from '@/extension/layers';
-import { fetchServiceLexicon, loadPolicy, REFRESH_ALARM } from '@/extension/policy';
+import {
+  fetchServiceLexicon,
+  loadPolicy,
+  noteStorageProblem,
+  REFRESH_ALARM,
+} from '@/extension/policy';
 import { checkStoredSettings } from '@/core/settings/schema';
 import {
   lastGoodSettingsItem,
+  migratingSettingsItem,
   readEffectiveSettings,
   settingsItem,
-  storageProblemsItem,
 } from '@/extension/settings';
 import {
   isMessage,
@@ -135,16 +140,20 @@ export default defineBackground(() => {
 
   // Stored settings are checked in full here (the content script only reads them tolerantly):
   // a corrupted or foreign value is replaced by the last good one, and the options page says so.
+  // Defined here, not in the frames: its migrations run as it is defined, before it is read.
+  const storedSettings = migratingSettingsItem();
   const checkSettings = async () => {
+    // A value with no version mark is of version 1 (one an older build left, or a first one a
+    // frame wrote): migrations bring it up, and do nothing to one already marked as current.
+    await storedSettings.migrate();
     const [raw, lastGood] = await Promise.all([
-      browser.storage.local.get('settings').then((items) => items.settings as unknown),
+      storedSettings.getValue(),
       lastGoodSettingsItem.getValue(),
     ]);
     const { settings, problem } = checkStoredSettings(raw, lastGood ?? undefined);
     if (problem) {
       await settingsItem.setValue(settings);
-      const seen = await storageProblemsItem.getValue();
-      if (seen.at(-1) !== problem) await storageProblemsItem.setValue([...seen.slice(-4), problem]);
+      await noteStorageProblem(problem);
     } else if (raw !== undefined && raw !== null) {
       await lastGoodSettingsItem.setValue(settings);
     }

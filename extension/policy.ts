@@ -9,7 +9,8 @@ import {
 } from '@/core/index';
 import { MAX_LEXICON_CHARS } from '@/core/lexicon/constants';
 import { readPolicy } from '@/core/settings/policy';
-import { layersInForce, type LayerSet } from './layers.ts';
+import { layersInForce, settlePersonalLayer, type LayerSet, type PersonalCheck } from './layers.ts';
+import { storageProblemsItem } from './settings.ts';
 import { policyItem, type StoredPolicy } from './settings.ts';
 
 /**
@@ -82,6 +83,8 @@ export interface PolicyInForce {
   personalChanges: boolean;
   /** Every layer over the built-in lexicon, the clinician's own included. */
   layers: LayerSet;
+  /** How the clinician's own layer fared. */
+  personal: PersonalCheck;
 }
 
 export async function digest(value: unknown): Promise<string> {
@@ -109,12 +112,19 @@ export async function loadPolicy(): Promise<PolicyInForce> {
   try {
     const { stored, inForce } = await computePolicy();
     await policyItem.setValue(stored);
+    const putRight = await settlePersonalLayer(inForce.personal);
+    if (putRight) await noteStorageProblem(putRight);
     return inForce;
   } catch (error) {
     // Never silent: the options page shows why the policy is not in force.
     const why = error instanceof Error ? error.message : String(error);
     await policyItem.setValue({ policy: {}, problems: [`the policy could not be read: ${why}`] });
-    return { service: undefined, personalChanges: true, layers: { layers: [], id: '' } };
+    return {
+      service: undefined,
+      personalChanges: true,
+      layers: { layers: [], id: '' },
+      personal: { state: 'none', raw: null },
+    };
   }
 }
 
@@ -155,12 +165,19 @@ export async function computePolicy(): Promise<{ stored: StoredPolicy; inForce: 
     }
   }
   const personalChanges = policy.allowPersonalChanges !== false;
-  const { set, problems: layerProblems } = await layersInForce(layer, personalChanges);
-  const stored: StoredPolicy = {
-    policy: settings,
-    problems: [...problems, ...layerProblems],
-  };
+  const layers = await layersInForce(layer, personalChanges);
+  const stored: StoredPolicy = { policy: settings, problems };
+  if (layers.problems.length) stored.personalProblems = layers.problems;
   if (layer) stored.serviceLexicon = layer.id;
-  if (set.id) stored.lexicon = set.id;
-  return { stored, inForce: { service: layer, personalChanges, layers: set } };
+  if (layers.set.id) stored.lexicon = layers.set.id;
+  return {
+    stored,
+    inForce: { service: layer, personalChanges, layers: layers.set, personal: layers.personal },
+  };
+}
+
+/** Adds a line to what the options page lists as put right (the latest five, none twice running). */
+export async function noteStorageProblem(problem: string): Promise<void> {
+  const seen = await storageProblemsItem.getValue();
+  if (seen.at(-1) !== problem) await storageProblemsItem.setValue([...seen.slice(-4), problem]);
 }

@@ -3,6 +3,7 @@ import { effectiveSettings, isOnForSite, type EffectiveSettings } from '@/core/s
 import type { ManagedPolicy } from '@/core/settings/policy';
 import { DOCUMENT_KINDS, LOCALES, SEVERITIES } from '@/core/lexicon/constants';
 import { DEFAULT_SETTINGS } from '@/core/settings/defaults';
+import { normaliseAllowList } from '@/core/settings/allow-phrase';
 import type { Settings } from '@/core/settings/schema';
 
 export type { Settings };
@@ -38,13 +39,42 @@ export function sanitiseSettings(stored: unknown): Settings {
 }
 
 /**
+ * The stored shape's version, and how each version is reached from the one before.
+ * 2: allow phrases are stored as the engine reads them, each once (`allowPhraseFor`). Version 1
+ * kept curly apostrophes, so “isn’t coping” and “isn't coping” were listed twice; it also dropped
+ * a lone "&" ("wear tear"), which no migration can put back: such a phrase is listed as it is.
+ */
+export const SETTINGS_VERSION = 2;
+export const SETTINGS_MIGRATIONS: Record<number, (previous: unknown) => unknown> = {
+  2(v1) {
+    const s = v1 as { personalAllow?: unknown } | null;
+    const list = typeof s === 'object' && s !== null ? s.personalAllow : undefined;
+    // Anything else wrong is for the full check that follows to put right.
+    if (!Array.isArray(list) || !list.every((p) => typeof p === 'string')) return v1;
+    return { ...s, personalAllow: normaliseAllowList(list) };
+  },
+};
+
+/**
+ * The settings item as the background defines it, with its migrations, which run as it is
+ * defined (once a wake) and before anything reads it; `null` when nothing is stored.
+ */
+export function migratingSettingsItem() {
+  return storage.defineItem<unknown>('local:settings', {
+    version: SETTINGS_VERSION,
+    migrations: SETTINGS_MIGRATIONS,
+  });
+}
+
+/**
  * Settings in extension storage. Read with defaults filled in, so an older stored shape never
  * breaks a newer extension. No zod here: the content script stays small.
  */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  // Versioned, so a later shape comes with a migration (`migrations: { 2: (v1) => … }`).
-  version: 1,
+  // Migrations run in the background alone (`migrateSettings`), not in every frame; until they
+  // have, `sanitiseSettings` reads an older shape well enough.
+  version: SETTINGS_VERSION,
 });
 
 export async function readSettings(): Promise<Settings> {
@@ -71,8 +101,10 @@ export { isOnForSite };
  */
 export interface StoredPolicy {
   policy: Omit<ManagedPolicy, 'serviceLexicon'>;
-  /** What the policy, or stored data the background checked, could not be used for. */
+  /** What the policy could not be used for. */
   problems: string[];
+  /** Why the clinician's own layer (or part of it) is not in force; none: undefined. */
+  personalProblems?: string[];
   /** The service lexicon in force, as "name version" and a digest; none: undefined. */
   serviceLexicon?: string;
   /** Names every layer in force over the built-in one (service, personal): frames restart on a change. */

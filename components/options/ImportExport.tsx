@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { parseLexicon, type Lexicon } from '@/core/index';
 import { lexiconAsWritten, lexiconFromCsv, lexiconToCsv } from '@/core/lexicon/csv';
 import { mergeLayers } from '@/core/lexicon/merge-layers';
+import { download } from './download';
 
 /** What an import would do to the personal layer, shown before anything is stored. */
 export interface ImportPreview {
@@ -10,6 +11,9 @@ export interface ImportPreview {
   added: string[];
   changed: string[];
   removed: string[];
+  /** Entries below the file switches off that are on now, and the other way round. */
+  switchedOff: string[];
+  switchedOn: string[];
   errors: string[];
 }
 
@@ -34,7 +38,9 @@ export function previewImport(
     if (read.ok) layer = read.lexicon;
     else errors = read.errors;
   }
-  if (!layer) return { file, added: [], changed: [], removed: [], errors };
+  if (!layer) {
+    return { file, added: [], changed: [], removed: [], switchedOff: [], switchedOn: [], errors };
+  }
   const before = new Map(
     [...current.entries, ...(current.patches ?? [])].map((e) => [e.id, JSON.stringify(e)]),
   );
@@ -47,18 +53,10 @@ export function previewImport(
       .filter((e) => before.has(e.id) && before.get(e.id) !== JSON.stringify(e))
       .map((e) => e.id),
     removed: ids(current).filter((id) => !after.some((e) => e.id === id)),
+    switchedOff: (layer.disable ?? []).filter((id) => !current.disable?.includes(id)),
+    switchedOn: (current.disable ?? []).filter((id) => !layer.disable?.includes(id)),
     errors: [],
   };
-}
-
-/** A download of `text` as `name`, made in the page: nothing leaves the browser. */
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Everything in force as one lexicon: the entries every layer leaves switched on. */
@@ -164,7 +162,11 @@ export function ImportExport({
             <>
               <p class="summary">
                 {preview.added.length} added, {preview.changed.length} changed,{' '}
-                {preview.removed.length} removed. Your changes will be replaced by the file’s.
+                {preview.removed.length} removed
+                {preview.switchedOff.length > 0 && `, ${preview.switchedOff.length} switched off`}
+                {preview.switchedOn.length > 0 &&
+                  `, ${preview.switchedOn.length} switched on again`}
+                . Your changes will be replaced by the file’s.
               </p>
               <ul>
                 {preview.added.map((id) => (
@@ -175,6 +177,12 @@ export function ImportExport({
                 ))}
                 {preview.removed.map((id) => (
                   <li key={`r${id}`}>Removed: {id}</li>
+                ))}
+                {preview.switchedOff.map((id) => (
+                  <li key={`o${id}`}>Switched off: {id}</li>
+                ))}
+                {preview.switchedOn.map((id) => (
+                  <li key={`n${id}`}>Switched on again: {id}</li>
                 ))}
               </ul>
               <div class="buttons">

@@ -1,7 +1,16 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { defaultLexicon, LOCALES, SEVERITIES, validateLexicon, type Lexicon } from '@/core/index';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import {
+  defaultLexicon,
+  LOCALES,
+  SEVERITIES,
+  validateLexicon,
+  type Entry,
+  type Lexicon,
+} from '@/core/index';
 import {
   asLexiconFile,
+  entryBelow,
   layerView,
   searchRows,
   withEntryRestored,
@@ -11,17 +20,28 @@ import {
   type EntryRow,
   type LayerName,
 } from '@/core/lexicon/layer-view';
-import { draftOf, EMPTY_DRAFT, EntryEditor, type EntryDraft } from './EntryEditor';
+import { draftOf, EMPTY_DRAFT, EntryEditor, WordingEditor, type EntryDraft } from './EntryEditor';
 import { ImportExport } from './ImportExport';
-import type { EffectiveSettings } from '@/core/settings/effective';
-import { EMPTY_PERSONAL_LEXICON, personalLexiconItem } from '@/extension/layers';
-import { computePolicy, type PolicyInForce } from '@/extension/policy';
+import { LOCALE_LABEL, ManagedSummary } from './ManagedSummary';
+import { StoredProblems } from './StoredProblems';
+import { effectiveSettings, type EffectiveSettings } from '@/core/settings/effective';
+import {
+  EMPTY_PERSONAL_LEXICON,
+  personalLexiconItem,
+  setAsidePersonalItem,
+} from '@/extension/layers';
+import {
+  computePolicy,
+  fetchedLexiconItem,
+  type FetchedLexicon,
+  type PolicyInForce,
+} from '@/extension/policy';
 import {
   policyItem,
-  readEffectiveSettings,
+  readSettings,
+  settingsItem,
   storageProblemsItem,
   updateSettings,
-  watchEffectiveSettings,
   type StoredPolicy,
 } from '@/extension/settings';
 import { SEVERITY_LABEL } from '@/components/card/severity-label';
@@ -36,6 +56,9 @@ interface Loaded {
   below: Lexicon[];
   /** The personal layer validated over those below (empty when it could not be). */
   personal: Lexicon;
+  /** A personal layer the background could not use and set aside, kept for download. */
+  setAside: unknown;
+  fetched: FetchedLexicon | null;
 }
 
 const LAYER_LABEL: Record<LayerName, string> = {
@@ -44,25 +67,28 @@ const LAYER_LABEL: Record<LayerName, string> = {
   personal: 'Yours',
 };
 
-/** What a field may be read as; "unsure" reads as a clinical note, so letter-only entries stay quiet. */
+/**
+ * What a field may be read as. "unsure" (the default) reads as a clinical note, so letter-only
+ * entries stay quiet; "clinical-note" reads the same, and is offered only when it is stored.
+ */
 const KIND_LABEL: Record<EffectiveSettings['whenUnsure'], string> = {
-  unsure: 'a clinical note (the default)',
+  unsure: 'a clinical note or report (the default)',
   'letter-to-patient': 'a letter to the patient',
   'letter-to-gp': 'a letter to a GP or colleague',
   'clinical-note': 'a clinical note',
 };
 
-const LOCALE_LABEL: Record<string, string> = {
-  'en-GB': 'British English (en-GB)',
-  'en-US': 'American English (en-US)',
-};
-
 async function load(): Promise<Loaded> {
-  const [settings, { stored, inForce }, storageProblems] = await Promise.all([
-    readEffectiveSettings(),
+  const [user, { stored, inForce }, storageProblems, setAside, fetched] = await Promise.all([
+    readSettings(),
     computePolicy(),
     storageProblemsItem.getValue(),
+    setAsidePersonalItem.getValue(),
+    fetchedLexiconItem.getValue(),
   ]);
+  // One reading of the policy for the whole page (the one just made from managed storage), not
+  // the background's stored copy beside it: the two may differ for a moment after a change.
+  const settings = effectiveSettings(user, stored.policy, stored.lexicon);
   // The policy's reading already validated the personal layer over those below (a broken one
   // is among its problems, and left out).
   const personal = inForce.layers.layers.find((l) => l.name === 'personal')?.lexicon;
@@ -73,7 +99,54 @@ async function load(): Promise<Loaded> {
     inForce,
     below: [defaultLexicon(), ...(inForce.service ? [inForce.service.lexicon] : [])],
     personal: personal ?? EMPTY_PERSONAL_LEXICON,
+    setAside,
+    fetched,
   };
+}
+
+/** What the browser said when it could not store something: most often, its storage is full. */
+function storageError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return /quota/i.test(text)
+    ? 'the storage the browser gives Alongside is full; export your changes, then remove some'
+    : text;
+}
+
+/** The layer as stored: its entries and patches, each as JSON, by id. */
+const entriesById = (file: Record<string, unknown>) =>
+  new Map(
+    ((file.entries ?? []) as { id: string }[]).map((e) => [e.id, JSON.stringify(e)] as const),
+  );
+
+/**
+ * Why a layer cannot be saved, in one line naming the entry at fault. The whole layer is checked
+ * over the layers below; the examples of the entries this change adds or alters are run too,
+ * as `lexicon validate` runs them. Entries it leaves as they were are not run again: an update
+ * of the built-in lexicon that makes an old example read differently must not stop every
+ * other change.
+ */
+function whyNotSaved(
+  file: Record<string, unknown>,
+  before: Record<string, unknown>,
+  below: readonly Lexicon[],
+): string | undefined {
+  const whole = validateLexicon(file, { below });
+  const old = entriesById(before);
+  const changed = ((file.entries ?? []) as { id: string }[]).filter(
+    (e) => old.get(e.id) !== JSON.stringify(e),
+  );
+  const checked =
+    whole.ok && changed.length > 0
+      ? validateLexicon({ ...file, entries: changed }, { below, examples: true })
+      : whole;
+  if (checked.ok) return undefined;
+  const error = checked.errors[0]!;
+  const at = /^entries\[(\d+)\]\.?/.exec(error);
+  const entries = (checked === whole ? file.entries : changed) as { id?: unknown }[] | undefined;
+  const id = at ? entries?.[Number(at[1])]?.id : undefined;
+  // "message: message must not be empty" says its field once.
+  const rest = (at ? error.slice(at[0].length) : error).replace(/^([\w.]+): (?=\1 )/, '');
+  return typeof id === 'string' ? `“${id}”: ${rest}` : rest;
 }
 
 /**
@@ -83,6 +156,9 @@ async function load(): Promise<Loaded> {
  */
 export function Options() {
   const [state, setState] = useState<Loaded>();
+  /** Saves run one after another, each over the layer the one before stored. */
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const personalNow = useRef<Lexicon>();
   const [status, setStatus] = useState('');
   const [query, setQuery] = useState('');
   const [layer, setLayer] = useState<'' | LayerName>('');
@@ -90,21 +166,37 @@ export function Options() {
   const [category, setCategory] = useState('');
   const [showOff, setShowOff] = useState(true);
   const [editing, setEditing] = useState<EntryDraft>();
+  /** The entry below whose wording is being changed (one form open at a time). */
+  const [rewording, setRewording] = useState<Entry>();
+  const edit = (draft: EntryDraft) => {
+    setRewording(undefined);
+    setEditing(draft);
+  };
 
   useEffect(() => {
     let live = true;
-    const reload = () => void load().then((next) => live && setState(next));
+    const reload = () =>
+      void load().then((next) => {
+        if (!live) return;
+        personalNow.current = next.personal;
+        setState(next);
+      });
     reload();
-    const unwatch = watchEffectiveSettings(reload);
-    const unwatchPersonal = personalLexiconItem.watch(reload);
-    const unwatchPolicy = policyItem.watch(reload);
-    const unwatchProblems = storageProblemsItem.watch(reload);
+    const unwatch = [
+      settingsItem,
+      personalLexiconItem,
+      policyItem,
+      storageProblemsItem,
+      setAsidePersonalItem,
+      fetchedLexiconItem,
+    ].map((item) => item.watch(reload));
+    // An administrator's change is read here at once, as the background reads it.
+    const managedChanged = (_: unknown, area: string) => area === 'managed' && reload();
+    browser.storage.onChanged.addListener(managedChanged);
     return () => {
       live = false;
-      unwatch();
-      unwatchPersonal();
-      unwatchPolicy();
-      unwatchProblems();
+      unwatch.forEach((stop) => stop());
+      browser.storage.onChanged.removeListener(managedChanged);
     };
   }, []);
 
@@ -133,31 +225,47 @@ export function Options() {
   );
 
   /**
-   * Stores a new personal layer only if it validates over the layers below, its examples run
-   * through the engine as `lexicon validate` runs them; otherwise says which field and why.
+   * Lays a change over the personal layer as it is now (an earlier change not yet drawn
+   * included: changes are made one after another) and stores it only if it validates over the
+   * layers below (`whyNotSaved`); otherwise says which entry, which field and why.
    */
-  const savePersonal = async (next: Lexicon, said: string): Promise<boolean> => {
-    const file = asLexiconFile(next);
-    const validated = validateLexicon(file, { below: state.below, examples: true });
-    if (!validated.ok) {
-      const at = /^entries\[(\d+)\]\.?/;
-      setStatus(`Not saved: ${validated.errors[0]!.replace(at, '')}`);
-      return false;
-    }
-    await personalLexiconItem.setValue(file);
-    setStatus(said);
-    return true;
+  const savePersonal = (change: (personal: Lexicon) => Lexicon, said: string): Promise<boolean> => {
+    const run = saving.current.then(async () => {
+      const latest = personalNow.current ?? state.personal;
+      const file = asLexiconFile(change(latest));
+      const problem = whyNotSaved(file, asLexiconFile(latest), state.below);
+      if (problem) {
+        setStatus(`Not saved: ${problem}`);
+        return false;
+      }
+      try {
+        // A stored layer that could not be used is kept for download, not overwritten.
+        if (state.inForce.personal.state === 'invalid' && state.setAside === null) {
+          await setAsidePersonalItem.setValue(state.inForce.personal.raw);
+        }
+        await personalLexiconItem.setValue(file);
+      } catch (error) {
+        setStatus(`Not saved: the browser could not store it (${storageError(error)}).`);
+        return false;
+      }
+      const validated = validateLexicon(file, { below: state.below });
+      if (validated.ok) personalNow.current = validated.lexicon;
+      setStatus(said);
+      return true;
+    });
+    saving.current = run.catch(() => false);
+    return run;
   };
   const categories = [...new Set(rows.map((r) => r.category))].sort();
 
   const switchEntry = (row: EntryRow, on: boolean) =>
     savePersonal(
-      withEntrySwitched(state.personal, row.id, on),
+      (p) => withEntrySwitched(p, row.id, on),
       on ? `“${row.id}” is on again.` : `“${row.id}” is switched off.`,
     );
   const restore = (row: EntryRow) =>
     savePersonal(
-      withEntryRestored(state.personal, row.id),
+      (p) => withEntryRestored(p, row.id),
       `“${row.id}” is as ${row.from === 'service' ? 'your service' : 'the built-in lexicon'} has it again.`,
     );
 
@@ -168,27 +276,19 @@ export function Options() {
         {status}
       </p>
 
-      {stored.problems.length > 0 && (
-        <section class="problems" aria-labelledby="problems-heading">
-          <h2 id="problems-heading">From your organisation’s policy</h2>
-          <ul>
-            {stored.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <StoredProblems
+        policy={stored.problems}
+        personal={stored.personalProblems ?? []}
+        putRight={state.storageProblems}
+        setAside={state.setAside}
+        onDiscardSetAside={() =>
+          void setAsidePersonalItem
+            .removeValue()
+            .then(() => setStatus('The changes that could not be used are discarded.'))
+        }
+      />
 
-      {state.storageProblems.length > 0 && (
-        <section class="problems" aria-labelledby="storage-heading">
-          <h2 id="storage-heading">Put right</h2>
-          <ul>
-            {state.storageProblems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ManagedSummary stored={stored} service={inForce.service?.lexicon} fetched={state.fetched} />
 
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">Settings</h2>
@@ -262,11 +362,13 @@ export function Options() {
               );
             }}
           >
-            {(Object.keys(KIND_LABEL) as EffectiveSettings['whenUnsure'][]).map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABEL[k]}
-              </option>
-            ))}
+            {(Object.keys(KIND_LABEL) as EffectiveSettings['whenUnsure'][])
+              .filter((k) => k !== 'clinical-note' || settings.whenUnsure === k)
+              .map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABEL[k]}
+                </option>
+              ))}
           </select>
         </div>
 
@@ -334,7 +436,7 @@ export function Options() {
         personal={state.personal}
         service={inForce.service?.lexicon}
         locked={locked}
-        onApply={(layer) => savePersonal(layer, 'The import is applied.')}
+        onApply={(layer) => savePersonal(() => layer, 'The import is applied.')}
       />
 
       <section aria-labelledby="lexicon-heading">
@@ -362,7 +464,7 @@ export function Options() {
               <option value="">All</option>
               <option value="built-in">Built-in</option>
               {inForce.service && <option value="service">Your service</option>}
-              <option value="personal">Yours</option>
+              {!locked && <option value="personal">Yours</option>}
             </select>
           </label>
           <label>
@@ -402,8 +504,8 @@ export function Options() {
             Show entries switched off
           </label>
         </div>
-        {!locked && !editing && (
-          <button type="button" onClick={() => setEditing(EMPTY_DRAFT)}>
+        {!locked && !editing && !rewording && (
+          <button type="button" onClick={() => edit(EMPTY_DRAFT)}>
             Add an entry of your own
           </button>
         )}
@@ -413,11 +515,29 @@ export function Options() {
             categories={categories}
             onCancel={() => setEditing(undefined)}
             onSave={(entry) =>
-              void savePersonal(
-                withOwnEntry(state.personal, entry),
-                `“${entry.id}” is saved.`,
-              ).then((saved) => saved && setEditing(undefined))
+              void savePersonal((p) => withOwnEntry(p, entry), `“${entry.id}” is saved.`).then(
+                (saved) => saved && setEditing(undefined),
+              )
             }
+          />
+        )}
+        {rewording && !locked && (
+          <WordingEditor
+            key={rewording.id}
+            base={rewording}
+            personal={state.personal}
+            onCancel={() => setRewording(undefined)}
+            onSave={(change, changed) => {
+              const id = rewording.id;
+              if (!changed) {
+                setStatus(`Nothing to save: the wording of “${id}” is as it was.`);
+                setRewording(undefined);
+                return;
+              }
+              void savePersonal(change, `“${id}” has your wording now.`).then(
+                (saved) => saved && setRewording(undefined),
+              );
+            }}
           />
         )}
         <p class="count" aria-live="polite">
@@ -456,7 +576,7 @@ export function Options() {
                         const level = (e.currentTarget as HTMLSelectElement)
                           .value as EntryRow['severity'];
                         void savePersonal(
-                          withEntrySeverity(state.personal, row.id, level),
+                          (p) => withEntrySeverity(p, row.id, level),
                           `“${row.id}” is now “${SEVERITY_LABEL[level]}”.`,
                         );
                       }}
@@ -501,14 +621,14 @@ export function Options() {
                   )}
                   {!locked && row.personal === 'own' && (
                     <>
-                      <button type="button" onClick={() => setEditing(draftOf(row.entry))}>
+                      <button type="button" onClick={() => edit(draftOf(row.entry))}>
                         Edit<span class="visually-hidden"> {row.id}</span>
                       </button>
                       <button
                         type="button"
                         onClick={() =>
                           void savePersonal(
-                            withEntryRestored(state.personal, row.id),
+                            (p) => withEntryRestored(p, row.id),
                             `“${row.id}” is deleted.`,
                           )
                         }
@@ -517,10 +637,21 @@ export function Options() {
                       </button>
                     </>
                   )}
+                  {!locked && row.from !== 'personal' && (
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setEditing(undefined);
+                        setRewording(entryBelow(state.below, row.id));
+                      }}
+                    >
+                      Change wording<span class="visually-hidden"> of {row.id}</span>
+                    </button>
+                  )}
                   {!locked && (
                     <button
                       type="button"
-                      onClick={() => setEditing(draftOf(row.entry, `${row.id}-mine`))}
+                      onClick={() => edit(draftOf(row.entry, `${row.id}-mine`))}
                     >
                       Duplicate<span class="visually-hidden"> {row.id}</span>
                     </button>

@@ -3,6 +3,7 @@
 // without a reload.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { defaultLexicon } from '../../core/index.ts';
 import { useBrowserSession } from './browser-session.ts';
 import {
   DEFAULTS,
@@ -11,7 +12,7 @@ import {
   resetSettings,
   writeStoredSettings,
 } from './content-helpers.ts';
-import { openFixture } from './editor-scenario.ts';
+import { cardText, openFixture } from './editor-scenario.ts';
 import { EXTENSION_ID } from './launch-extension.ts';
 
 const env = useBrowserSession(async (ext) => {
@@ -25,6 +26,16 @@ const env = useBrowserSession(async (ext) => {
 });
 
 const OPTIONS = `chrome-extension://${EXTENSION_ID}/options.html`;
+
+/** Takes the personal layer away, as the session starts: a test that changes it cleans up. */
+const forgetPersonalLayer = () =>
+  env.ext.context
+    .serviceWorkers()[0]!
+    .evaluate(() =>
+      (
+        globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
+      ).chrome.storage.local.remove('personalLexicon'),
+    );
 
 /** A tab with a flagged note open, typed into as a clinician would. */
 async function openNote(page: Page, text: string) {
@@ -129,7 +140,7 @@ describe('the options page', { timeout: 60_000 }, () => {
         await options.getByRole('button', { name: 'Save' }).click();
         await expect
           .poll(() => options.getByRole('status').textContent())
-          .toMatch(/^Not saved: message/);
+          .toBe('Not saved: “mine-failed-programme”: message must not be empty');
         await expect.poll(async () => (await markBoxes(note)).length).toBe(0);
 
         await options
@@ -287,6 +298,78 @@ describe('the options page', { timeout: 60_000 }, () => {
     } finally {
       await options.close();
       await writeStoredSettings(env.ext, DEFAULTS);
+    }
+  });
+  it('changes a built-in entry’s message, and the card in an open tab says it at once', async () => {
+    const claims = defaultLexicon().entries.find((e) => e.id === 'claims')!;
+    const mine = 'May sound as though you doubt what she told you.';
+    /** The card Alt+Enter opens on the note's flag, read and closed again. */
+    const cardOnce = async (note: Page) => {
+      await note.keyboard.press('Alt+Enter');
+      await expect.poll(() => cardText(note.mainFrame())).toContain('“claims”');
+      const text = await cardText(note.mainFrame());
+      await note.keyboard.press('Escape');
+      return text;
+    };
+    try {
+      await env.withPage(async (note) => {
+        await openNote(note, ' She claims it hurts.');
+        await expect.poll(async () => (await markBoxes(note)).length).toBe(1);
+        expect(await cardOnce(note)).toContain(claims.message);
+
+        const options = await env.ext.context.newPage();
+        try {
+          await options.goto(OPTIONS);
+          const row = options.locator('tr[data-entry="claims"]');
+          await row.getByRole('button', { name: 'Change wording of claims' }).click();
+          const form = options.getByRole('form', { name: 'Wording of “claims”' });
+          const message = form.getByLabel('Message (one short, calm line)');
+          expect(await message.inputValue()).toBe(claims.message);
+          await message.fill(mine);
+          await form.getByRole('button', { name: 'Save' }).click();
+          await expect
+            .poll(() => options.getByRole('status').textContent())
+            .toBe('“claims” has your wording now.');
+          await expect.poll(() => row.locator('td').nth(1).textContent()).toBe(mine);
+
+          // The open note was not reloaded: its card reads the new message once compiled.
+          await expect.poll(() => cardOnce(note), { timeout: 15_000 }).toContain(mine);
+
+          await row.getByRole('button', { name: 'Restore claims' }).click();
+          await expect.poll(() => row.locator('td').nth(1).textContent()).toBe(claims.message);
+          await expect.poll(() => cardOnce(note), { timeout: 15_000 }).toContain(claims.message);
+        } finally {
+          await options.close();
+        }
+      });
+    } finally {
+      await forgetPersonalLayer();
+    }
+  });
+
+  it('filters the table by category, and counts what it shows', async () => {
+    const entries = defaultLexicon().entries;
+    const category = 'credibility';
+    const expected = entries.filter((e) => e.category === category).map((e) => e.id);
+    expect(expected.length).toBeGreaterThan(0);
+    const options = await env.ext.context.newPage();
+    try {
+      await options.goto(OPTIONS);
+      const count = options.locator('p.count');
+      await expect
+        .poll(() => count.textContent())
+        .toBe(`${entries.length} of ${entries.length} entries`);
+      await options.getByLabel('Category').selectOption(category);
+      await expect
+        .poll(() => count.textContent())
+        .toBe(`${expected.length} of ${entries.length} entries`);
+      // Every row shown is of that category, and every entry of it is shown.
+      const shown = await options
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry')));
+      expect(shown.sort()).toEqual([...expected].sort());
+    } finally {
+      await options.close();
     }
   });
 });

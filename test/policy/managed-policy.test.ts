@@ -120,6 +120,19 @@ describe('a managed policy from the real policy file', () => {
       expect(await row.locator('td').nth(3).textContent()).toContain('Your service');
       expect(await page.getByRole('button', { name: /^Switch off / }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Add an entry of your own' }).count()).toBe(0);
+      // Who manages what: the policy's settings in plain words, the service lexicon by name.
+      const managed = page.getByRole('region', { name: 'Managed by your organisation' });
+      await expect
+        .poll(() => managed.locator('dt').allTextContents())
+        .toEqual([
+          'Service lexicon',
+          'Alongside never runs on',
+          'Your own changes to the lexicon',
+          'Flags shown from at least',
+        ]);
+      expect(await managed.locator('dd').first().textContent()).toBe(
+        '“Riverside Pain Service”, version 2026.1, given in the policy itself',
+      );
       // The level below the floor cannot be chosen.
       expect(
         await page

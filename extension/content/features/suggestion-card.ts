@@ -1,7 +1,7 @@
 import type { Finding } from '@/core/engine';
 import { siteOf } from '../../messages.ts';
 import { updateSettings } from '../../settings.ts';
-import { allowPhraseFor } from '../allow-phrase.ts';
+import { allowPhraseFor } from '@/core/settings/allow-phrase';
 import { createCardController, type CardController } from '../card/card-controller.ts';
 import { cardSurfaces } from '../card/card-surfaces.ts';
 import { copyText } from '../card/copy-text.ts';

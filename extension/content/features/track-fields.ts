@@ -1,5 +1,6 @@
 import type { Finding } from '@/core/engine';
 import { SEVERITIES } from '@/core/lexicon/constants';
+import { allowPhraseFor } from '@/core/settings/allow-phrase';
 import type { KindMemory } from '../document-kind.ts';
 import { createFieldSession, type FieldSession } from '../field-session.ts';
 import { fieldOf, type CheckableField } from '../fields/is-checkable-field.ts';
@@ -67,14 +68,14 @@ export function trackFields(
     if (root instanceof ShadowRoot) adoptHighlightStyles(root);
     const { ignored, kinds, shown } = memory;
     // Flags of an allowed phrase, or now below the level shown, are not carried over.
-    const allowed = new Set(ctx.settings.personalAllow.map((p) => p.toLowerCase()));
+    const allowed = new Set(ctx.settings.personalAllow.map(allowPhraseFor));
     const least = SEVERITIES.indexOf(ctx.settings.minSeverity);
     const before = shown.get(field);
     const session = createFieldSession(adapterFor(field), ctx.checker, {
       previous: before && {
         text: before.text,
         findings: before.findings.filter(
-          (f) => !allowed.has(f.match.toLowerCase()) && SEVERITIES.indexOf(f.severity) >= least,
+          (f) => !allowed.has(allowPhraseFor(f.match)) && SEVERITIES.indexOf(f.severity) >= least,
         ),
       },
       remember: (text, findings) => shown.set(field, { text, findings }),
