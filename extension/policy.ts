@@ -29,7 +29,8 @@ export interface FetchedLexicon {
 }
 export const fetchedLexiconItem = storage.defineItem<FetchedLexicon | null>(
   'local:serviceLexiconFetched',
-  { fallback: null },
+  // Versioned as every stored item is; a later shape comes with a migration.
+  { fallback: null, version: 1 },
 );
 
 /** The alarm that fetches the service lexicon again each day. */
@@ -159,7 +160,8 @@ export async function computePolicy(): Promise<{ stored: StoredPolicy; inForce: 
           : 'no copy has been fetched yet';
         problems.push(`serviceLexiconUrl: the latest fetch failed (${fetched.problem}); ${copy}`);
       }
-      if (fetched.text !== undefined) {
+      // A stored copy that is not text (corrupted) is not used: the next fetch replaces it.
+      if (typeof fetched.text === 'string') {
         await use(parseLexicon(fetched.text, { below }), 'serviceLexiconUrl', fetched.text);
       }
     }

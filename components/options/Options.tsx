@@ -112,6 +112,28 @@ function storageError(error: unknown): string {
     : text;
 }
 
+/**
+ * Says why a personal layer would not fit, before the browser refuses to store it: what it
+ * would take against the room the browser gives Alongside (Chromium says both; where a browser
+ * does not, its own refusal is reported instead).
+ */
+async function noRoomFor(file: Record<string, unknown>): Promise<string | undefined> {
+  const local = browser.storage.local as typeof browser.storage.local & {
+    getBytesInUse?: (keys: string | null) => Promise<number>;
+    QUOTA_BYTES?: number;
+  };
+  if (typeof local.getBytesInUse !== 'function' || !local.QUOTA_BYTES) return undefined;
+  const [all, now] = await Promise.all([
+    local.getBytesInUse(null),
+    local.getBytesInUse(personalLexiconItem.key.replace(/^local:/, '')),
+  ]);
+  const size = new TextEncoder().encode(JSON.stringify(file)).length;
+  const room = local.QUOTA_BYTES - (all - now);
+  if (size <= room) return undefined;
+  const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+  return `your changes would take ${kb(size)}, and the browser's storage for Alongside has room for ${kb(Math.max(room, 0))}; export them, then remove some`;
+}
+
 /** The layer as stored: its entries and patches, each as JSON, by id. */
 const entriesById = (file: Record<string, unknown>) =>
   new Map(
@@ -236,6 +258,11 @@ export function Options() {
       const problem = whyNotSaved(file, asLexiconFile(latest), state.below);
       if (problem) {
         setStatus(`Not saved: ${problem}`);
+        return false;
+      }
+      const full = await noRoomFor(file).catch(() => undefined);
+      if (full) {
+        setStatus(`Not saved: ${full}.`);
         return false;
       }
       try {

@@ -374,6 +374,26 @@ describe('Options page: changing built-in entries', () => {
     expect(await storedPersonal()).toEqual(personalLayer({ disable: ['claims', 'refused'] }));
   });
 
+  it('says, before the browser would refuse it, that a change does not fit in storage', async () => {
+    const local = fakeBrowser.storage.local as unknown as {
+      QUOTA_BYTES: number;
+      getBytesInUse?: (keys: string | null) => Promise<number>;
+    };
+    // Nearly full with other things: 10 bytes left, the personal layer holding none of it.
+    local.getBytesInUse = vi.fn(async (keys) => (keys === null ? local.QUOTA_BYTES - 10 : 0));
+    try {
+      await mount();
+      button('Switch off claims').click();
+      await vi.waitFor(() => expect(status()).toMatch(/^Not saved: /), WAIT);
+      expect(status()).toBe(
+        "Not saved: your changes would take 1 KB, and the browser's storage for Alongside has room for 1 KB; export them, then remove some.",
+      );
+      expect(await storedPersonal()).toBeUndefined();
+    } finally {
+      delete local.getBytesInUse;
+    }
+  });
+
   it('saves a change beside an older one whose examples no longer read as they did', async () => {
     // Stored when the built-in lexicon read differently: whole, but its correction is stale.
     const stale = {
