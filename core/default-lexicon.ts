@@ -1,4 +1,6 @@
 import bibliography from '../lexicon/default/bibliography.json' with { type: 'json' };
+import kit from '../lexicon/default/kit.json' with { type: 'json' };
+import reflections from '../lexicon/default/reflections.json' with { type: 'json' };
 import authority from '../lexicon/default/authority.json' with { type: 'json' };
 import childSafeguarding from '../lexicon/default/child-safeguarding.json' with { type: 'json' };
 import blameAdherence from '../lexicon/default/blame-adherence.json' with { type: 'json' };
@@ -13,7 +15,7 @@ import personFirst from '../lexicon/default/person-first.json' with { type: 'jso
 import placeholders from '../lexicon/default/placeholders.json' with { type: 'json' };
 import responsibilising from '../lexicon/default/responsibilising.json' with { type: 'json' };
 import suicideSelfHarm from '../lexicon/default/suicide-self-harm.json' with { type: 'json' };
-import type { Bibliography, Lexicon } from './lexicon/schema.ts';
+import type { Kit, Bibliography, Lexicon } from './lexicon/schema.ts';
 
 /**
  * Every source the default entries cite, defined once (lexicon/default/bibliography.json). A
@@ -66,6 +68,9 @@ export function defaultLexicon(): Lexicon {
     locale: 'en-GB',
     bibliography: defaultBibliography(),
     entries: Object.values(defaultLexiconFiles()).flatMap((file) => file.entries),
+    // The prompt kit (lexicon/default/kit.json) and the whole-letter reflections with their cue
+    // words (reflections.json): the test suite validates them as it does the entries.
+    prompts: { ...kit, ...reflections } as unknown as Kit,
   };
   return cached;
 }

@@ -370,6 +370,146 @@ export const EntryPatchSchema = EntryObjectSchema.partial()
   });
 export type EntryPatch = z.infer<typeof EntryPatchSchema>;
 
+/**
+ * The prompt kit: sections a clinician moves through, the prompts and scaffolds in each, and
+ * the whole-letter reflections with their cue words. Layered as entries are: a later layer adds
+ * an item, replaces one with the same id, changes one by a patch (its id and only the fields it
+ * changes), or switches one off (`disable`, or `"enabled": false`).
+ */
+export const REFLECTION_IDS = [
+  'way-back-in',
+  'social-context',
+  'written-to-person',
+  'flag-summary',
+] as const;
+export type ReflectionId = (typeof REFLECTION_IDS)[number];
+
+const kitLocales = <T extends z.ZodType>(words: T) =>
+  z
+    .strictObject({ 'en-US': words.optional() }, { error: 'expected an object keyed by "en-US"' })
+    .optional()
+    .describe(
+      'Wording for en-US where it differs; a field left out is the en-GB text with US spelling.',
+    );
+
+export const KitSectionSchema = z.strictObject(
+  {
+    id: kebabId.describe('Stable identifier; items name their section by it.'),
+    title: text('title').describe('The heading, a few words.'),
+    intro: text('intro').optional().describe('One or two lines under the heading.'),
+    sources: z.array(SourceRefSchema, { error: 'expected an array of sources' }).optional(),
+    locales: kitLocales(
+      z.strictObject({ title: text('title').optional(), intro: text('intro').optional() }),
+    ),
+    enabled: z.boolean({ error: 'expected true or false' }).optional(),
+  },
+  { error: 'expected a section object' },
+);
+export type KitSection = z.infer<typeof KitSectionSchema>;
+
+export const KitItemSchema = z.strictObject(
+  {
+    id: kebabId.describe('Stable identifier; a later layer changes an item by id.'),
+    section: kebabId.describe('The id of the section it is listed in.'),
+    kind: z
+      .enum(['reminder', 'question', 'scaffold'], {
+        error: 'expected "reminder", "question" or "scaffold"',
+      })
+      .describe(
+        'A reminder to read, a question to ask (or adapt), or a scaffold to insert and fill in.',
+      ),
+    title: text('title').describe('A few words naming it in the list.'),
+    text: text('text').describe(
+      'What is read, copied or inserted. A {gap} in braces is filled in after inserting (Tab moves between gaps); a blank line starts a new paragraph.',
+    ),
+    note: text('note').optional().describe('A line on why or when, shown under it.'),
+    sources: z.array(SourceRefSchema, { error: 'expected an array of sources' }).optional(),
+    kinds: z
+      .array(DocumentKindSchema, { error: 'expected an array of document kinds' })
+      .optional()
+      .describe('The documents it fits; omitted means all.'),
+    locales: kitLocales(
+      z.strictObject({
+        title: text('title').optional(),
+        text: text('text').optional(),
+        note: text('note').optional(),
+      }),
+    ),
+    enabled: z.boolean({ error: 'expected true or false' }).optional(),
+  },
+  { error: 'expected a prompt object' },
+);
+export type KitItem = z.infer<typeof KitItemSchema>;
+
+export const ReflectionSchema = z.strictObject(
+  {
+    id: z
+      .enum(REFLECTION_IDS, {
+        error: `expected one of ${REFLECTION_IDS.map((r) => `"${r}"`).join(', ')}`,
+      })
+      .describe('Which reflection: the engine knows how each is worked out.'),
+    message: text('message').describe(
+      'The observation, one or two calm lines. {count} and {areas} are filled in where the reflection gives them.',
+    ),
+    why: text('why').describe('Why it may matter to the person reading the letter.'),
+    kinds: z
+      .array(DocumentKindSchema, { error: 'expected an array of document kinds' })
+      .min(1, { error: 'give at least one document kind' })
+      .describe('The documents it is shown for.'),
+    cues: z
+      .record(kebabId, stringList('cue phrases'), {
+        error: 'expected "cues" as an object of phrase lists by name',
+      })
+      .optional()
+      .describe(
+        'Named lists of phrases the reflection looks for, matched as lexicon phrases are (e.g. "housing": ["lives alone", "tenancy"]).',
+      ),
+    sources: z.array(SourceRefSchema, { error: 'expected an array of sources' }).optional(),
+    locales: kitLocales(
+      z.strictObject({ message: text('message').optional(), why: text('why').optional() }),
+    ),
+    enabled: z.boolean({ error: 'expected true or false' }).optional(),
+  },
+  { error: 'expected a reflection object' },
+);
+export type Reflection = z.infer<typeof ReflectionSchema>;
+
+/** A change of something in a layer below: its id and only the fields it changes. */
+const patchOf = <T extends z.ZodObject>(whole: T) => whole.partial().required({ id: true });
+export const KitSectionPatchSchema = patchOf(KitSectionSchema);
+export const KitItemPatchSchema = patchOf(KitItemSchema);
+export const ReflectionPatchSchema = patchOf(ReflectionSchema);
+
+export const KitSchema = z
+  .strictObject(
+    {
+      sections: z
+        .array(z.union([KitSectionSchema, KitSectionPatchSchema]), {
+          error: 'expected "sections" as an array of section objects',
+        })
+        .optional(),
+      items: z
+        .array(z.union([KitItemSchema, KitItemPatchSchema]), {
+          error: 'expected "items" as an array of prompt objects',
+        })
+        .optional(),
+      reflections: z
+        .array(z.union([ReflectionSchema, ReflectionPatchSchema]), {
+          error: 'expected "reflections" as an array of reflection objects',
+        })
+        .optional(),
+      disable: z
+        .array(kebabId, { error: 'expected an array of ids' })
+        .optional()
+        .describe('Ids of sections, items or reflections from earlier layers to switch off.'),
+    },
+    { error: 'expected "prompts" as an object with sections, items and reflections' },
+  )
+  .describe(
+    'The prompt kit: sections, their prompts and scaffolds, and the whole-letter reflections.',
+  );
+export type Kit = z.infer<typeof KitSchema>;
+
 const lexiconShape = {
   $schema: z.string().optional(),
   name: text('name'),
@@ -385,10 +525,7 @@ const lexiconShape = {
   allow: stringList('phrases')
     .optional()
     .describe('Phrases never to flag, e.g. "claims department".'),
-  prompts: z
-    .array(z.unknown(), { error: 'expected an array' })
-    .optional()
-    .describe('Reserved for the prompt kit.'),
+  prompts: KitSchema.optional(),
 };
 const lexiconError = { error: 'expected a lexicon object with "name", "version" and "entries"' };
 

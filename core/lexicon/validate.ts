@@ -11,6 +11,8 @@ import {
 } from './expand-phrase.ts';
 import { closest, formatIssue, formatPath } from './format-issue.ts';
 import { applyPatch, mergeLayers } from './merge-layers.ts';
+import { mergeKits } from '../kit/merge-kit.ts';
+import type { Kit, SourceRef } from './schema.ts';
 import {
   EntryPatchSchema,
   EntrySchema,
@@ -51,6 +53,8 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   if (last === 'examples') return ['flag', 'pass'];
   if (parent === 'flag') return ['text', 'flagged', 'corrections', 'en-US'];
   if (parent === 'locales') return ['message', 'why', 'alternatives', 'advice', 'rewrite'];
+  if (path[0] === 'prompts' && path.length === 1)
+    return ['sections', 'items', 'reflections', 'disable'];
   if (last === 'locales') return ['en-GB', 'en-US'];
   return [];
 }
@@ -249,6 +253,20 @@ const issuesAt = (index: number, issues: readonly z.core.$ZodIssue[]) =>
 /** The top level first, with entries only as values: each is checked on its own. */
 const HeadSchema = LexiconFileSchema.extend({
   entries: z.array(z.unknown(), { error: 'expected "entries" as an array of entry objects' }),
+  // The kit's items likewise: mergeKits checks each, over the kits below.
+  prompts: z
+    .strictObject(
+      {
+        sections: z.array(z.unknown(), { error: 'expected "sections" as an array' }).optional(),
+        items: z.array(z.unknown(), { error: 'expected "items" as an array' }).optional(),
+        reflections: z
+          .array(z.unknown(), { error: 'expected "reflections" as an array' })
+          .optional(),
+        disable: z.array(z.string(), { error: 'expected an array of ids' }).optional(),
+      },
+      { error: 'expected "prompts" as an object with sections, items and reflections' },
+    )
+    .optional(),
 });
 
 /** Fields whose change makes the earlier entry's examples say nothing about the new one. */
@@ -281,6 +299,26 @@ function bibliographyErrors(
             ? `; did you mean "${hint}"?`
             : '; add it to "bibliography", or write the source out here'),
       );
+    });
+  }
+  return errors;
+}
+
+/** Source keys the kit's sections, prompts and reflections cite that no layer defines. */
+function kitSourceErrors(kit: Kit | undefined, keys: readonly string[]): string[] {
+  const errors: string[] = [];
+  for (const part of ['sections', 'items', 'reflections'] as const) {
+    (kit?.[part] ?? []).forEach((item: { sources?: readonly SourceRef[] }, index) => {
+      (item.sources ?? []).forEach((source, k) => {
+        if (typeof source !== 'string' || keys.includes(source)) return;
+        const hint = closest(source, keys);
+        errors.push(
+          `prompts.${part}[${index}].sources[${k}]: there is no source "${source}" in the bibliography of this file or the layers below` +
+            (hint
+              ? `; did you mean "${hint}"?`
+              : '; add it to "bibliography", or write it out here'),
+        );
+      });
     });
   }
   return errors;
@@ -384,6 +422,15 @@ export function validateLexicon(input: unknown, options: ValidateOptions = {}): 
         (hint ? `; did you mean "${hint}"?` : ''),
     );
   });
+  if (data.prompts) {
+    const kits = [...(below ?? []).map((l) => l.prompts), data.prompts as Kit];
+    errors.push(...mergeKits(kits).errors);
+    const keys = [
+      ...Object.keys(merged?.bibliography ?? {}),
+      ...Object.keys(data.bibliography ?? {}),
+    ];
+    errors.push(...kitSourceErrors(data.prompts as Kit, keys));
+  }
   errors.push(...allowErrors(data.allow));
   errors.push(...bibliographyErrors(checked, data.bibliography, merged?.bibliography ?? {}));
   if (errors.length) return { ok: false, errors };
@@ -393,7 +440,13 @@ export function validateLexicon(input: unknown, options: ValidateOptions = {}): 
   if (errors.length) return { ok: false, errors };
 
   const { entries: _raw, ...rest } = data;
-  const lexicon: Lexicon = { ...rest, entries: whole, ...(patches.length ? { patches } : {}) };
+  const lexicon: Lexicon = {
+    ...rest,
+    // Each part was checked by mergeKits above.
+    prompts: rest.prompts as Kit | undefined,
+    entries: whole,
+    ...(patches.length ? { patches } : {}),
+  };
   if (options.examples) {
     const problems = checkExamples([...(below ?? []), lexicon], lexicon, checked);
     if (problems.length) return { ok: false, errors: problems };
