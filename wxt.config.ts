@@ -47,6 +47,22 @@ export default defineConfig({
     // The content script already runs on every site; this lets the popup read which site the
     // active tab shows, for the per-site switch. Nothing is fetched from any site.
     host_permissions: ['<all_urls>'],
+    // A keyboard shortcut for the prompt kit beside the page (changeable in the browser's
+    // shortcuts page). Firefox opens its sidebar with its own command.
+    commands:
+      browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+K' },
+              description: 'Open the prompt kit',
+            },
+          }
+        : {
+            'open-prompt-kit': {
+              suggested_key: { default: 'Alt+Shift+K' },
+              description: 'Open the prompt kit',
+            },
+          },
     // A fixed public key gives the unpacked Chromium build a stable id
     // (dfpbfdieoppbjiagbgpiahdcamamaemi), so the demo and tests can open its pages directly.
     ...(browser === 'firefox'

@@ -14,7 +14,20 @@ import { STDIN } from './read-input.ts';
 export const FORMATS = ['text', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export type HelpTopic = 'main' | 'check' | 'lexicon' | 'audit';
+export type HelpTopic = 'main' | 'check' | 'lexicon' | 'audit' | 'kit';
+
+export const KIT_FORMATS = ['html', 'md'] as const;
+
+/** `alongside kit`: the prompt kit in force, printed as a page or as Markdown. */
+export interface KitCommand {
+  kind: 'kit';
+  format: (typeof KIT_FORMATS)[number];
+  lexicons: string[];
+  useDefaultLexicon: boolean;
+  locale: Locale | undefined;
+  /** Where to write it; undefined: stdout. */
+  out: string | undefined;
+}
 
 /** `--kind`: a document kind, or `auto` to detect it from each file's text. */
 export const KINDS = [...DOCUMENT_KINDS, 'auto'] as const;
@@ -29,6 +42,8 @@ export interface CheckCommand {
   documentKind: KindOption;
   /** Only findings at least this severe are reported; undefined reports every one. */
   minSeverity: Severity | undefined;
+  /** Also report the whole-letter reflections of the kit in force (`--reflect`). */
+  reflect: boolean;
   /** Empty when the user gave no FILE: main decides between stdin and a usage error. */
   files: string[];
 }
@@ -55,6 +70,7 @@ export type Command =
   | { kind: 'version' }
   | CheckCommand
   | AuditCommand
+  | KitCommand
   | { kind: 'lexicon-validate'; files: string[] }
   | ConvertCommand
   | { kind: 'lexicon-schema' };
@@ -111,6 +127,7 @@ function parseCheck(args: string[]): Command {
       locale: { type: 'string' },
       kind: { type: 'string' },
       'min-severity': { type: 'string' },
+      reflect: { type: 'boolean' },
     },
     'check',
   );
@@ -136,6 +153,7 @@ function parseCheck(args: string[]): Command {
       values['min-severity'] === undefined
         ? undefined
         : oneOf(values['min-severity'], SEVERITIES, '--min-severity'),
+    reflect: values.reflect === true,
     files: positionals,
   };
 }
@@ -191,6 +209,43 @@ function parseAudit(args: string[]): Command {
     documentKind: values.kind === undefined ? 'auto' : oneOf(values.kind, KINDS, '--kind'),
     out: values.out ?? DEFAULT_AUDIT_REPORT,
     csv: values.csv,
+  };
+}
+
+function parseKit(args: string[]): Command {
+  const { values, positionals } = parse(
+    args,
+    {
+      ...HELP_OPTION,
+      format: { type: 'string' },
+      lexicon: { type: 'string', multiple: true },
+      'no-default-lexicon': { type: 'boolean' },
+      locale: { type: 'string' },
+      out: { type: 'string' },
+    },
+    'kit',
+  );
+  if (values.help) return { kind: 'help', topic: 'kit' };
+  if (positionals.length > 0) {
+    throw new UsageError(
+      `kit takes no FILE, but was given "${positionals[0]}"; a service's prompts come with --lexicon FILE`,
+    );
+  }
+  const lexicons = values.lexicon ?? [];
+  checkLexiconOptions(lexicons, values['no-default-lexicon'] === true);
+  if (lexicons.filter((p) => p === STDIN).length > 1) {
+    throw new UsageError('"-" (stdin) can be given only once');
+  }
+  if (values.out === '') {
+    throw new UsageError('--out was given an empty FILE name (""); is a shell variable unset?');
+  }
+  return {
+    kind: 'kit',
+    format: values.format === undefined ? 'html' : oneOf(values.format, KIT_FORMATS, '--format'),
+    lexicons,
+    useDefaultLexicon: !values['no-default-lexicon'],
+    locale: values.locale === undefined ? undefined : oneOf(values.locale, LOCALES, '--locale'),
+    out: values.out,
   };
 }
 
@@ -260,8 +315,8 @@ function parseLexiconCommand(args: string[]): Command {
 
 function helpTopic(name: string | undefined): HelpTopic {
   if (name === undefined) return 'main';
-  if (name === 'check' || name === 'lexicon' || name === 'audit') return name;
-  throw new UsageError(`no help for "${name}"; the commands are check, audit and lexicon`);
+  if (name === 'check' || name === 'lexicon' || name === 'audit' || name === 'kit') return name;
+  throw new UsageError(`no help for "${name}"; the commands are check, audit, kit and lexicon`);
 }
 
 /** Turns argv (without node and the script) into a command. Throws UsageError on bad input. */
@@ -285,6 +340,8 @@ export function parseCommand(argv: readonly string[]): Command {
       return parseLexiconCommand(rest);
     case 'audit':
       return parseAudit(rest);
+    case 'kit':
+      return parseKit(rest);
     default:
       if (first.startsWith('-'))
         throw new UsageError(`unknown option "${first}"; see alongside --help`);

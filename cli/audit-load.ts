@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AuditEntry } from '../scripts/audit-entry.ts';
-import type { AuditCommand } from './args.ts';
+import type { AuditCommand, KitCommand } from './args.ts';
 import { UsageError } from './errors.ts';
 
 declare const __ALONGSIDE_BUILD__: string | undefined;
@@ -12,8 +12,8 @@ const AUDIT_BUNDLE = 'audit.cjs';
 const AUDIT_SOURCE = '../scripts/audit-entry.ts';
 
 /**
- * Loads `alongside audit` only when it runs: mammoth, html-to-text and Preact live in the audit's
- * own bundle, so a `check` never reads or parses them and starts as fast as before.
+ * Loads `alongside audit` (and `alongside kit`) only when one runs: mammoth, html-to-text and
+ * Preact live in that bundle, so a `check` never reads or parses them and starts as fast as before.
  */
 async function loadAudit(): Promise<AuditEntry> {
   if (typeof __ALONGSIDE_BUILD__ !== 'string') {
@@ -44,4 +44,16 @@ export async function runAuditCommand(
   const { exitCode, stderrLines } = await runAudit(command, { warn });
   stderrLines.forEach(warn);
   return exitCode;
+}
+
+/** Runs `alongside kit` from the same bundle: its page is rendered with Preact too. */
+export async function runKitFromBundle(
+  command: KitCommand,
+  version: string,
+  warn: (line: string) => void,
+): Promise<{ stdout: string; exitCode: number }> {
+  const { runKit } = await loadAudit();
+  const { exitCode, stdout, stderrLines } = await runKit(command, version);
+  stderrLines.forEach(warn);
+  return { stdout, exitCode };
 }

@@ -126,7 +126,14 @@ function collect(checked: CheckedFile, rows: CsvFinding[]): ReportLetter {
       correctedSentence: first ? previewLine(checked.text, first) : '',
     });
   }
-  return { file: checked.file, kind: checked.kind, findings };
+  // After the findings: flag-summary counts them.
+  const reflections = (checked.reflections?.() ?? []).map(({ id, message, why, sources }) => ({
+    id,
+    message,
+    why,
+    sources,
+  }));
+  return { file: checked.file, kind: checked.kind, findings, reflections };
 }
 
 const lexiconNames = (lexicons: readonly Lexicon[] | undefined) =>
@@ -221,6 +228,7 @@ export async function audit(command: AuditCommand, io: AuditIo): Promise<number>
     locale: command.locale,
     kind: command.documentKind,
     minSeverity: undefined,
+    reflect: true,
   });
   await checkLetters(found.letters, checker, warn, progress, audited);
 

@@ -1,6 +1,8 @@
 import {
+  defaultLexicon,
   detectDocumentKind,
   paragraphRanges,
+  type Bibliography,
   type DocumentKindGuess,
   type Finding,
   type FindOptions,
@@ -8,6 +10,13 @@ import {
   type Locale,
   type Severity,
 } from '../core/index.ts';
+import { mergeKits } from '../core/kit/merge-kit.ts';
+import {
+  compileReflections,
+  FlagTally,
+  reflect,
+  type ReflectionResult,
+} from '../core/kit/reflect.ts';
 import { compileLexicon, matcherFrom } from '../core/matcher/compile.ts';
 import type { KindOption } from './args.ts';
 import { compiledDefault } from './compiled-default.ts';
@@ -33,12 +42,19 @@ export interface CheckedFile {
   findings: Iterable<LocatedFinding>;
   /** How many findings have been read from `findings` so far. */
   readonly found: number;
+  /**
+   * With reflections asked for: the whole-letter reflections that fit the file's kind, worked
+   * out from its text and the findings read so far (so read them all first).
+   */
+  reflections?: () => ReflectionResult[];
 }
 
 export interface CheckOptions {
   locale: Locale | undefined;
   kind: KindOption;
   minSeverity: Severity | undefined;
+  /** Work out the kit's whole-letter reflections for each file too. */
+  reflect?: boolean;
 }
 
 /**
@@ -54,6 +70,16 @@ const asLf = (text: string) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, 
 export function createChecker(lexicons: readonly Lexicon[] | undefined, options: CheckOptions) {
   const compiled = lexicons ? compileLexicon(lexicons) : compiledDefault();
   const matcher = matcherFrom(compiled, options.locale ? { locale: options.locale } : {});
+  // The kit in force is every layer's prompts merged (each layer was validated when loaded);
+  // its cue lists are compiled once, here, for every file.
+  const layers = lexicons ?? [defaultLexicon()];
+  const kit = options.reflect
+    ? compileReflections(mergeKits(layers.map((l) => l.prompts)).kit)
+    : undefined;
+  // Reflections cite sources by key, as entries do: every layer's bibliography resolves them.
+  const bibliography = kit
+    ? (Object.assign({}, ...layers.map((l) => l.bibliography ?? {})) as Bibliography)
+    : undefined;
   return {
     check({ name, text: original }: Input): CheckedFile {
       const text = asLf(original);
@@ -63,12 +89,15 @@ export function createChecker(lexicons: readonly Lexicon[] | undefined, options:
       const find: FindOptions = { documentKind };
       if (options.minSeverity) find.minSeverity = options.minSeverity;
       let found = 0;
+      // Counts only: a file of millions of findings still never has them all in memory.
+      const tally = kit ? new FlagTally(false) : undefined;
       function* findings(): Generator<LocatedFinding> {
         const position = createLineIndex(original);
         // `matcher.find` is exactly this loop; done here, only one paragraph's findings are held.
         for (const [from, to] of paragraphRanges(text)) {
           for (const finding of matcher.findInParagraph(text, from, to, find)) {
             found++;
+            tally?.add(finding);
             const { start, end } = finding;
             yield { ...finding, match: original.slice(start, end), ...position(start) };
           }
@@ -84,6 +113,16 @@ export function createChecker(lexicons: readonly Lexicon[] | undefined, options:
         get found() {
           return found;
         },
+        ...(kit && {
+          reflections: () =>
+            reflect(text, {
+              kind: documentKind(),
+              kit,
+              tally,
+              bibliography,
+              ...(options.locale ? { locale: options.locale } : {}),
+            }),
+        }),
       };
     },
   };

@@ -1,3 +1,4 @@
+import type { ReflectionResult } from '../core/kit/reflect.ts';
 import type { CheckedFile, LocatedFinding } from './check.ts';
 import type { Reporter } from './report.ts';
 
@@ -22,8 +23,11 @@ function findingJson(f: LocatedFinding): string {
   });
 }
 
+/** A reflection as scripts get it: which one, and its message (its `why` is in the lexicon). */
+const reflectionJson = ({ id, message }: ReflectionResult) => JSON.stringify({ id, message });
+
 /**
- * One array of `{ file, kind, findings }`, one per input read, written as it goes: each finding
+ * One array of `{ file, kind, findings }` (and `reflections`, when asked for), one per input read, written as it goes: each finding
  * is one line, so the array can be far larger than any string (or memory) could hold, and it is
  * closed whatever happens to the files in between.
  */
@@ -39,7 +43,13 @@ export function jsonReporter(): Reporter {
         yield `${first ? '' : ','}\n    ${findingJson(f)}`;
         first = false;
       }
-      yield first ? ']}' : '\n  ]}';
+      yield first ? ']' : '\n  ]';
+      // After the findings: flag-summary counts them.
+      if (checked.reflections) {
+        const reflections = checked.reflections().map(reflectionJson);
+        yield `,"reflections":[${reflections.map((r) => `\n    ${r}`).join(',')}${reflections.length ? '\n  ' : ''}]`;
+      }
+      yield '}';
     },
     end: () => `${files === 0 ? '' : '\n'}]\n`,
   };

@@ -67,12 +67,14 @@ export function previewLine(text: string, r: Replacement): string {
 /**
  * `path:line:column  severity  message  (entry-id)` per finding, the shape editors can jump to,
  * and under it the sentence as the first choice would leave it (or the advice, where there is
- * no drop-in wording), so a reader sees the result, not only the complaint. Then a summary.
+ * no drop-in wording), so a reader sees the result, not only the complaint. With reflections,
+ * a short block after each file's findings: `path: reflections`, then `message  (id)` for each.
+ * Then a summary.
  */
 export function textReporter(): Reporter {
   return {
     begin: () => '',
-    *file({ file, text, findings }: CheckedFile) {
+    *file({ file, text, findings, reflections }: CheckedFile) {
       for (const f of findings) {
         let line = `${file}:${f.line}:${f.column}  ${f.severity}  ${f.message}  (${f.entryId})\n`;
         const first = f.replacements[0];
@@ -80,6 +82,9 @@ export function textReporter(): Reporter {
         else if (f.advice) line += `    ${oneLine(f.advice)}\n`;
         yield line;
       }
+      const found = reflections?.() ?? [];
+      if (found.length === 0) return;
+      yield `${file}: reflections\n${found.map((r) => `    ${oneLine(r.message)}  (${r.id})\n`).join('')}`;
     },
     end: (tally) => `${summaryLine(tally)}\n`,
   };

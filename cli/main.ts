@@ -1,7 +1,7 @@
 import pkg from '../package.json' with { type: 'json' };
 import { lexiconJsonSchema } from '../core/index.ts';
 import { parseCommand, type Command } from './args.ts';
-import { runAuditCommand } from './audit-load.ts';
+import { runAuditCommand, runKitFromBundle } from './audit-load.ts';
 import { runConvert } from './convert.ts';
 import { UsageError } from './errors.ts';
 import { helpText } from './help.ts';
@@ -30,7 +30,9 @@ async function runValidate(files: readonly string[]): Promise<Outcome> {
   return { stdout: `${lines.join('\n')}\n`, exitCode: 0 };
 }
 
-async function run(command: Exclude<Command, { kind: 'check' | 'audit' }>): Promise<Outcome> {
+async function run(
+  command: Exclude<Command, { kind: 'check' | 'audit' | 'kit' }>,
+): Promise<Outcome> {
   switch (command.kind) {
     case 'help':
       return { stdout: helpText(command.topic), exitCode: 0 };
@@ -68,7 +70,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command.kind === 'check') exitCode = await runCheck(command, out, warn);
     // The audit writes its report to a file and its progress to stderr; stdout stays empty.
     else if (command.kind === 'audit') exitCode = await runAuditCommand(command, warn);
-    else {
+    else if (command.kind === 'kit') {
+      const outcome = await runKitFromBundle(command, pkg.version, warn);
+      out.write(outcome.stdout);
+      await out.flush();
+      exitCode = outcome.exitCode;
+    } else {
       const outcome = await run(command);
       out.write(outcome.stdout);
       await out.flush();

@@ -40,6 +40,7 @@ export async function runCheck(
     locale: command.locale,
     kind: command.documentKind,
     minSeverity: command.minSeverity,
+    reflect: command.reflect,
   });
   const reporter = command.format === 'json' ? jsonReporter() : textReporter();
   const tally: Tally = { files: 0, withFindings: 0, findings: 0, unreadable: 0 };

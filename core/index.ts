@@ -8,3 +8,15 @@ export {
 } from './lexicon/validate.ts';
 export * from './lexicon/schema.ts';
 export { defaultBibliography } from './default-lexicon.ts';
+export { mergeKits, type MergedKit } from './kit/merge-kit.ts';
+export {
+  reflect,
+  compileReflections,
+  areaLabel,
+  FlagTally,
+  REFLECTION_ORDER,
+  type CompiledReflections,
+  type FlagCategory,
+  type ReflectionResult,
+  type ReflectOptions,
+} from './kit/reflect.ts';

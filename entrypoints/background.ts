@@ -8,6 +8,7 @@ import {
   type FlagCountsSnapshot,
 } from '@/extension/flag-counts';
 import { compiledLexiconFor, findIn } from '@/extension/compiled-lexicon-cache';
+import { createInsertRouter } from '@/extension/panel/insert-router';
 import type { LayerSet } from '@/extension/layers';
 import {
   fetchServiceLexicon,
@@ -28,6 +29,7 @@ import {
   type FindReply,
   type FlagCountReply,
 } from '@/extension/messages';
+import { OPEN_KIT_COMMAND, openPromptKit } from '@/extension/panel/open-panel';
 
 /** A quiet slate blue: a count to notice, not an alarm. */
 const BADGE_COLOUR = '#4f6d7a';
@@ -94,6 +96,11 @@ export default defineBackground(() => {
       return undefined;
     }
   };
+  // The shortcut opens the prompt kit in the window it was pressed in (Chrome; Firefox opens
+  // its sidebar itself).
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === OPEN_KIT_COMMAND) void openPromptKit(tab?.windowId).catch(() => {});
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshService();
   });
@@ -103,9 +110,23 @@ export default defineBackground(() => {
     void refreshService().then(compileAhead);
   };
 
+  // Prompts from the side panel go to the frame whose field the clinician focused last.
+  const prompts = createInsertRouter();
+
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isMessage(message)) return false;
     switch (message.kind) {
+      case 'field-focused':
+        if (sender.tab?.id !== undefined && sender.tab.id >= 0) {
+          void prompts.noteFocus(sender.tab.id, sender.frameId ?? 0).catch(() => {});
+        }
+        return false;
+      case 'insert-prompt':
+        void prompts
+          .insert(message.text, message.windowId, sender.tab)
+          .then(sendResponse, () => sendResponse({ outcome: 'gone' }));
+        // Answered asynchronously.
+        return true;
       case 'flag-count': {
         const tabId = sender.tab?.id;
         // Only content scripts in tabs count; extension pages have no tab or a negative id.
@@ -198,6 +219,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     askAgain.delete(tabId);
+    void prompts.forgetTab(tabId).catch(() => {});
     void ready.then((counts) => {
       if (counts.forgetTab(tabId)) void save(counts);
     });

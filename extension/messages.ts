@@ -18,7 +18,18 @@ export type Message =
    * stays small and is ready as soon as it finds a field. The text goes no further than the
    * extension's own background, and is not kept there.
    */
-  | ({ kind: 'find' } & FindRequest);
+  | ({ kind: 'find' } & FindRequest)
+  /**
+   * Content script → background: a checkable field of this frame has just gained focus, so this
+   * frame holds the field a prompt from the side panel goes into.
+   */
+  | { kind: 'field-focused' }
+  /**
+   * Side panel → background: insert `text` at the caret of the field last focused in the tab
+   * beside the panel (the active tab of `windowId`, the panel's window). The background forwards
+   * it to that frame alone and answers with what happened.
+   */
+  | { kind: 'insert-prompt'; text: string; windowId?: number };
 
 export interface FindRequest {
   locale: Locale;
@@ -37,11 +48,25 @@ export interface FlagCountReply {
   count: number;
 }
 
+/**
+ * What became of a prompt sent to be inserted: written in (`gaps`: how many {gaps} it has to
+ * Tab through); no field focused in that tab yet; the field gone from the page; longer than the
+ * field allows; or the field's text changed since the caret was last seen, so no place is sure.
+ */
+export type InsertOutcome = 'inserted' | 'no-field' | 'gone' | 'too-long' | 'moved';
+
+export interface InsertReply {
+  outcome: InsertOutcome;
+  gaps?: number;
+}
+
 /** What the background answers to each kind of message (`void`: nothing). */
 export interface Replies {
   'flag-count': void;
   'get-flag-count': FlagCountReply;
   find: FindReply;
+  'field-focused': void;
+  'insert-prompt': InsertReply;
 }
 
 /**
@@ -77,6 +102,16 @@ export function isMessage(value: unknown): value is Message {
       return typeof m.count === 'number' && Number.isFinite(m.count);
     case 'get-flag-count':
       return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
+    case 'field-focused':
+      return true;
+    case 'insert-prompt': {
+      const { text, windowId } = m as { text?: unknown; windowId?: unknown };
+      return (
+        typeof text === 'string' &&
+        text.length > 0 &&
+        (windowId === undefined || (typeof windowId === 'number' && Number.isInteger(windowId)))
+      );
+    }
     case 'find': {
       const { locale, allow, minSeverity, documentKind, paragraphs } = m as Partial<
         Record<keyof FindRequest, unknown>
@@ -104,7 +139,13 @@ export function isMessage(value: unknown): value is Message {
  * `history.pushState` and hash changes too, where content scripts live on) and asks once the tab
  * has finished loading, so frames that survived are counted again.
  */
-export type TabMessage = { kind: 'report-flag-count' };
+export type TabMessage =
+  | { kind: 'report-flag-count' }
+  /**
+   * Sent to one frame (the one whose field was last focused): insert `text` at that field's
+   * saved caret as one undo step, then Tab through its {gaps}. Answered with an InsertReply.
+   */
+  | { kind: 'insert-prompt'; text: string };
 
 export function sendTabMessage(tabId: number, message: TabMessage): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message);

@@ -1,10 +1,12 @@
 /**
- * The entry of `alongside audit`'s own bundle (built by scripts/build-cli.mjs into dist/audit.cjs),
- * which the main bundle requires only when an audit runs (cli/audit-load.ts).
+ * The entry of the bundle for `alongside audit` and `alongside kit` (built by
+ * scripts/build-cli.mjs into dist/audit.cjs): the commands that write pages with Preact, which
+ * the main bundle requires only when one of them runs (cli/audit-load.ts).
  */
-import type { AuditCommand } from '../cli/args.ts';
+import type { AuditCommand, KitCommand } from '../cli/args.ts';
 import { audit, type AuditIo } from '../cli/audit.ts';
 import { UsageError } from '../cli/errors.ts';
+import { runKitCommand } from '../cli/kit.ts';
 
 export interface AuditOutcome {
   exitCode: number;
@@ -27,6 +29,21 @@ export async function runAudit(command: AuditCommand, io: AuditIo): Promise<Audi
   }
 }
 
+/** `alongside kit`: the page or Markdown for stdout, or a problem as lines, as `runAudit` gives. */
+export async function runKit(
+  command: KitCommand,
+  version: string,
+): Promise<AuditOutcome & { stdout: string }> {
+  try {
+    return { exitCode: 0, stdout: await runKitCommand(command, version), stderrLines: [] };
+  } catch (error) {
+    if (error instanceof UsageError)
+      return { exitCode: error.exitCode, stdout: '', stderrLines: [...error.lines] };
+    throw error;
+  }
+}
+
 export interface AuditEntry {
   runAudit: typeof runAudit;
+  runKit: typeof runKit;
 }

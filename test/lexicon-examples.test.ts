@@ -48,7 +48,14 @@ describe('default lexicon files', () => {
 });
 
 describe('default bibliography and en-US text', () => {
-  const cited = new Set(lexicon.entries.flatMap((e) => e.sources));
+  // The entries' sources and the prompt kit's (its sections, prompts and reflections).
+  const kit = lexicon.prompts;
+  const cited = new Set([
+    ...lexicon.entries.flatMap((e) => e.sources),
+    ...(['sections', 'items', 'reflections'] as const).flatMap((part) =>
+      (kit?.[part] ?? []).flatMap((item: { sources?: unknown[] }) => item.sources ?? []),
+    ),
+  ]);
 
   it('cites every source by its key, and every key is cited', () => {
     expect(lexicon.entries.filter((e) => e.sources.some((s) => typeof s !== 'string'))).toEqual([]);

@@ -1,9 +1,15 @@
 import { SEVERITY_LABEL } from '../card/severity-label';
 import { CategoryChart } from './CategoryChart';
 import { LetterSection } from './LetterSection';
-import { letterAnchor, totals, type AuditReportData, type ReportPassedOver } from './report-data';
+import {
+  hasSomething,
+  letterAnchor,
+  totals,
+  type AuditReportData,
+  type ReportPassedOver,
+} from './report-data';
 import { REPORT_CSS } from './report-styles';
-import { count, letterCount, suggestionCount } from './wording';
+import { count, letterCount, REFLECTION_LABEL, suggestionCount } from './wording';
 
 /**
  * The page loads nothing and runs nothing: no script, no request, whatever a letter or lexicon
@@ -83,6 +89,12 @@ export function AuditReport({ data }: { data: AuditReportData }) {
                 <dt>Suggestions</dt>
                 <dd id="suggestions">{t.findings}</dd>
               </div>
+              {t.reflections > 0 && (
+                <div>
+                  <dt>Reflections</dt>
+                  <dd id="reflections-count">{t.reflections}</dd>
+                </div>
+              )}
               {data.unreadable.length > 0 && (
                 <div>
                   <dt>Files that could not be read</dt>
@@ -179,17 +191,55 @@ export function AuditReport({ data }: { data: AuditReportData }) {
             </>
           )}
 
+          {t.reflections > 0 && (
+            <section id="reflections">
+              <h2>Reflections on whole letters</h2>
+              <p class="muted">
+                Gentle observations on each letter as a whole, shown only for the kinds of letter
+                they fit: a way back in, the person’s life outside the clinic, whether the letter
+                speaks to the person it is addressed to, and its flags by category. They change
+                nothing and block nothing.
+              </p>
+              <table id="by-reflection">
+                <thead>
+                  <tr>
+                    <th scope="col">Reflection</th>
+                    <th scope="col">What it notices</th>
+                    <th scope="col" class="count">
+                      Letters
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {t.byReflection.map(({ id, count: n }) => (
+                    <tr key={id}>
+                      <th scope="row">
+                        <code>{id}</code>
+                      </th>
+                      <td>{REFLECTION_LABEL[id] ?? id}</td>
+                      <td class="count">{n}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+
           <PassedOver id="not-audited" title="Files not audited" files={data.passedOver} />
 
-          {t.findings > 0 && (
+          {(t.findings > 0 || t.reflections > 0) && (
             <>
-              <h2>Every suggestion, letter by letter</h2>
+              <h2>
+                {t.reflections > 0
+                  ? 'Every suggestion and reflection, letter by letter'
+                  : 'Every suggestion, letter by letter'}
+              </h2>
               <p class="muted">
                 Lines and columns count in the text of each letter; for web pages and Word
                 documents, in the text taken from them.
               </p>
               {data.letters.map((letter, index) =>
-                letter.findings.length > 0 ? (
+                hasSomething(letter) ? (
                   <LetterSection key={letter.file} letter={letter} anchor={letterAnchor(index)} />
                 ) : null,
               )}

@@ -21,7 +21,7 @@ function Sentence({
 }
 
 /** A source, linked only when its address is https:// (anything else is shown as text). */
-function Source({ source }: { source: ReportSource }) {
+export function Source({ source }: { source: ReportSource }) {
   const href = httpsUrl(source.url);
   return (
     <li>

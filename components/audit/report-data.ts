@@ -33,11 +33,21 @@ export interface ReportFinding {
   sources: ReportSource[];
 }
 
+/** One whole-letter reflection on a letter, as `check --reflect` gives it, with its reasons. */
+export interface ReportReflection {
+  id: string;
+  message: string;
+  why: string;
+  sources: ReportSource[];
+}
+
 export interface ReportLetter {
   file: string;
   /** What the letter was read as, which decides whether letter-only entries apply. */
   kind: DocumentKindGuess;
   findings: ReportFinding[];
+  /** The reflections that fit its kind, in their fixed order; none when left out. */
+  reflections?: ReportReflection[];
 }
 
 /** A file the audit did not read, and why. */
@@ -80,9 +90,18 @@ export interface LetterTotal {
   count: number;
 }
 
+export interface ReflectionTotal {
+  id: string;
+  /** How many letters it was given for. */
+  count: number;
+}
+
 export interface Totals {
   findings: number;
   lettersWithFindings: number;
+  /** Reflections given, over every letter, and per reflection (most first). */
+  reflections: number;
+  byReflection: ReflectionTotal[];
   byCategory: { category: string; count: number }[];
   byEntry: EntryTotal[];
   /** The letters with the most suggestions, most first, at most TOP_LETTERS. */
@@ -97,8 +116,27 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The id of a letter's section: by position, as a path may hold any character. */
 export const letterAnchor = (index: number) => `letter-${index + 1}`;
 
+/** The order reflections are worked out in: ties in the totals keep it. */
+const REFLECTION_ORDER = ['way-back-in', 'social-context', 'written-to-person', 'flag-summary'];
+const reflectionRank = (id: string) => {
+  const k = REFLECTION_ORDER.indexOf(id);
+  return k < 0 ? REFLECTION_ORDER.length : k;
+};
+
+/** Whether a letter has anything to show in its own section. */
+export const hasSomething = (letter: ReportLetter) =>
+  letter.findings.length > 0 || (letter.reflections?.length ?? 0) > 0;
+
 /** Every total the report shows, counted from the findings themselves (the CSV's rows). */
 export function totals(letters: readonly ReportLetter[]): Totals {
+  const byReflection = new Map<string, number>();
+  let reflections = 0;
+  for (const letter of letters) {
+    for (const r of letter.reflections ?? []) {
+      reflections++;
+      byReflection.set(r.id, (byReflection.get(r.id) ?? 0) + 1);
+    }
+  }
   const categories = new Map<string, number>();
   const entries = new Map<string, EntryTotal>();
   const perLetter: LetterTotal[] = [];
@@ -132,5 +170,12 @@ export function totals(letters: readonly ReportLetter[]): Totals {
     ),
     // Stable sort: letters with the same count stay in path order.
     topLetters: perLetter.sort((a, b) => b.count - a.count).slice(0, TOP_LETTERS),
+    reflections,
+    byReflection: [...byReflection]
+      .map(([id, count]) => ({ id, count }))
+      .sort(
+        (a, b) =>
+          b.count - a.count || reflectionRank(a.id) - reflectionRank(b.id) || byName(a.id, b.id),
+      ),
   };
 }

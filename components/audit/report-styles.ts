@@ -41,6 +41,10 @@ code { font-size: 0.9em; }
 mark { background: none; color: inherit; }
 ins { text-decoration: underline; background: ${c.accentBackground}; }
 .passed-over li { overflow-wrap: anywhere; }
+h4 { font-size: 0.95rem; margin: 1rem 0 0.25rem; }
+.reflections { padding-left: 1.25rem; margin: 0.25rem 0 0; }
+.reflection { margin: 0.6rem 0; }
+.reflection p { margin: 0.15rem 0; }
 details { margin-top: 0.25rem; }
 summary { cursor: pointer; color: ${c.muted}; }
 ${perSeverity(

@@ -22,6 +22,9 @@ import {
 } from '@/core/lexicon/layer-view';
 import { draftOf, EMPTY_DRAFT, EntryEditor, WordingEditor, type EntryDraft } from './EntryEditor';
 import { ImportExport } from './ImportExport';
+import { KitOptions } from './KitOptions';
+import { kitView } from '@/core/kit/kit-view';
+import { mergeKits } from '@/core/kit/merge-kit';
 import { LOCALE_LABEL, ManagedSummary } from './ManagedSummary';
 import { StoredProblems } from './StoredProblems';
 import { effectiveSettings, type EffectiveSettings } from '@/core/settings/effective';
@@ -163,9 +166,15 @@ function whyNotSaved(
       : whole;
   if (checked.ok) return undefined;
   const error = checked.errors[0]!;
-  const at = /^entries\[(\d+)\]\.?/.exec(error);
-  const entries = (checked === whole ? file.entries : changed) as { id?: unknown }[] | undefined;
-  const id = at ? entries?.[Number(at[1])]?.id : undefined;
+  const at = /^(?:entries|prompts\.(sections|items|reflections))\[(\d+)\]\.?/.exec(error);
+  const kit = file.prompts as Record<string, { id?: unknown; title?: unknown }[]> | undefined;
+  const list = at?.[1]
+    ? kit?.[at[1]]
+    : ((checked === whole ? file.entries : changed) as { id?: unknown }[] | undefined);
+  const item = at ? list?.[Number(at[2])] : undefined;
+  // A prompt by its title, which is what the page shows; an entry by its id.
+  const title = item && 'title' in item && typeof item.title === 'string' && item.title.trim();
+  const id = title || item?.id;
   // "message: message must not be empty" says its field once.
   const rest = (at ? error.slice(at[0].length) : error).replace(/^([\w.]+): (?=\1 )/, '');
   return typeof id === 'string' ? `“${id}”: ${rest}` : rest;
@@ -222,16 +231,24 @@ export function Options() {
     };
   }, []);
 
-  const rows = useMemo(() => {
+  const layers = useMemo(() => {
     if (!state) return [];
     const [builtIn, service] = state.below;
-    const layers: { name: LayerName; lexicon: Lexicon }[] = [
+    const named: { name: LayerName; lexicon: Lexicon }[] = [
       { name: 'built-in', lexicon: builtIn! },
     ];
-    if (service) layers.push({ name: 'service', lexicon: service });
-    if (state.inForce.personalChanges) layers.push({ name: 'personal', lexicon: state.personal });
-    return layerView(layers);
+    if (service) named.push({ name: 'service', lexicon: service });
+    if (state.inForce.personalChanges) named.push({ name: 'personal', lexicon: state.personal });
+    return named;
   }, [state]);
+  const rows = useMemo(() => layerView(layers), [layers]);
+  const kit = useMemo(
+    () => ({
+      rows: kitView(layers),
+      sections: mergeKits(layers.map((l) => l.lexicon.prompts)).kit.sections,
+    }),
+    [layers],
+  );
 
   if (!state) return <p>Loading…</p>;
   const { settings, stored, inForce } = state;
@@ -689,6 +706,8 @@ export function Options() {
           </tbody>
         </table>
       </section>
+
+      <KitOptions rows={kit.rows} sections={kit.sections} locked={locked} save={savePersonal} />
     </main>
   );
 }

@@ -11,6 +11,7 @@ import {
   watchSettings,
   type Settings,
 } from '@/extension/settings';
+import { openPromptKit } from '@/extension/panel/open-panel';
 import {
   countOfReply,
   describePage,
@@ -77,6 +78,12 @@ export function Popup({ search = location.search }: { search?: string }) {
     window.close();
   };
 
+  const openKit = () => {
+    void openPromptKit()
+      .then(() => window.close())
+      .catch(() => {});
+  };
+
   const openOptions = () => {
     void browser.runtime.openOptionsPage();
     window.close();
@@ -87,6 +94,9 @@ export function Popup({ search = location.search }: { search?: string }) {
     <main class="popup" aria-busy={!ready}>
       <h1>Alongside</h1>
       {ready && <PageStatus page={target.page} settings={settings} count={count} />}
+      <button type="button" class="secondary" onClick={openKit}>
+        Open the prompt kit
+      </button>
       <button type="button" class="secondary" onClick={openPlayground}>
         Open the playground
       </button>

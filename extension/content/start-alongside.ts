@@ -6,6 +6,7 @@ import type { KindMemory } from './document-kind.ts';
 import { announceFieldOnFocus } from './features/announce-field.ts';
 import { applySuggestions } from './features/apply-suggestions.ts';
 import { followLayout } from './features/follow-layout.ts';
+import { insertPrompts } from './features/insert-prompts.ts';
 import { reportFlagCount } from './features/report-flag-count.ts';
 import { startSuggestionCard } from './features/suggestion-card.ts';
 import { trackFields, type FieldMemory } from './features/track-fields.ts';
@@ -129,8 +130,10 @@ function runChecks(
   later.flagsChanged = reportFlagCount(ctx, fields);
   // Fields already on the page were checked while the fields started: count them now.
   later.flagsChanged();
-  const cards = startSuggestionCard(ctx, fields, applySuggestions(ctx));
+  const applier = applySuggestions(ctx);
+  const cards = startSuggestionCard(ctx, fields, applier);
   later.cards = cards;
   followLayout(ctx, fields, () => cards.reposition());
   announceFieldOnFocus(ctx, fields);
+  insertPrompts(ctx, fields, applier, { beforeInsert: () => cards.close() });
 }

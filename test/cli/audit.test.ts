@@ -773,3 +773,112 @@ describe('audit progress', () => {
     ]);
   });
 });
+
+describe('audit: whole-letter reflections', () => {
+  let run: Awaited<ReturnType<typeof audit>>;
+  let dir: string;
+  beforeAll(async () => {
+    dir = join(tmp.dir, 'reflected');
+    mkdirSync(dir);
+    const kit = tmp.write(
+      'reflect-kit.json',
+      JSON.stringify({
+        name: 'Audit reflections kit',
+        version: '1.0.0',
+        entries: [],
+        prompts: {
+          reflections: [
+            {
+              id: 'way-back-in',
+              message: 'No way back in is given.',
+              why: 'A person may read it as a door closing.',
+              kinds: ['letter-to-patient'],
+              cues: { routes: ['contact us'] },
+              sources: [{ citation: 'Audit test source', year: 2024 }],
+            },
+            {
+              id: 'flag-summary',
+              message: 'Flags: {count} ({categories}).',
+              why: 'A count by kind.',
+              kinds: ['letter-to-patient'],
+            },
+          ],
+        },
+      }),
+    );
+    const body =
+      'You told me the pain started in May, and we agreed to try the exercises we went through together in clinic today.';
+    tmp.write('reflected/a-flagged.txt', `${body} She claims it is worse at night.\n`);
+    tmp.write('reflected/b-routed.txt', `${body} If anything changes, please contact us.\n`);
+    tmp.write('reflected/c-closed.txt', `${body}\n`);
+    run = await audit([...BASE, '--lexicon', kit, '--kind', 'letter-to-patient', dir], {
+      csv: false,
+    });
+  });
+
+  it('counts each reflection over the letters, beside the suggestions', () => {
+    expect(run.stderr).toBe(`alongside: 1 suggestion in 1 of 3 files; written to ${run.out}\n`);
+    expect(run.status).toBe(1);
+    const report = readReport(run.out);
+    expect(report.doc.querySelector('#reflections-count')!.textContent).toBe('3');
+    const rows = [...report.doc.querySelectorAll('#by-reflection tbody tr')].map((tr) =>
+      [...tr.children].map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['way-back-in', 'No way back in is mentioned', '2'],
+      ['flag-summary', 'Flags by category', '1'],
+    ]);
+  });
+
+  it("lists each letter's reflections in its section, with why each matters", () => {
+    const report = readReport(run.out);
+    // A letter with a reflection and no suggestion still gets its section.
+    expect(report.letters).toEqual([
+      [`${dir}/a-flagged.txt`, 1],
+      [`${dir}/c-closed.txt`, 0],
+    ]);
+    const sections = [...report.doc.querySelectorAll('section.letter')];
+    expect(
+      sections.map((s) => [
+        s.querySelector('.muted')!.textContent,
+        [...s.querySelectorAll('li.reflection')].map((li) => [
+          li.querySelector('.message')!.textContent,
+          li.querySelector('details p')!.textContent,
+          [...li.querySelectorAll('details li')].map((source) => source.textContent),
+        ]),
+      ]),
+    ).toEqual([
+      [
+        '1 suggestion · 2 reflections · read as a letter to the patient',
+        [
+          [
+            'No way back in is given. way-back-in',
+            'A person may read it as a door closing.',
+            ['Audit test source (2024)'],
+          ],
+          ['Flags: 1 (credibility 1). flag-summary', 'A count by kind.', []],
+        ],
+      ],
+      [
+        '0 suggestions · 1 reflection · read as a letter to the patient',
+        [
+          [
+            'No way back in is given. way-back-in',
+            'A person may read it as a door closing.',
+            ['Audit test source (2024)'],
+          ],
+        ],
+      ],
+    ]);
+    // The letters with nothing to suggest are still listed as such.
+    expect(report.listed('no-suggestions')).toEqual([`${dir}/b-routed.txt`, `${dir}/c-closed.txt`]);
+  });
+
+  it('shows no reflections where the kit in force has none', async () => {
+    const plain = await audit([...BASE, dir], { csv: false });
+    const report = readReport(plain.out);
+    expect(report.doc.querySelector('#reflections')).toBeNull();
+    expect(report.doc.querySelector('#reflections-count')).toBeNull();
+    expect(report.doc.querySelectorAll('li.reflection').length).toBe(0);
+  });
+});

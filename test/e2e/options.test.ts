@@ -56,7 +56,7 @@ describe('the options page', { timeout: 60_000 }, () => {
       const options = await env.ext.context.newPage();
       try {
         await options.goto(OPTIONS);
-        await options.getByLabel('Search').fill('claims doubting');
+        await options.getByLabel('Search', { exact: true }).fill('claims doubting');
         const row = options.locator('tr[data-entry="claims"]');
         await expect.poll(() => row.count()).toBe(1);
         expect(await row.locator('td').nth(3).textContent()).toContain('Built-in');

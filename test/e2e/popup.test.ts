@@ -177,4 +177,25 @@ describe('toolbar popup of the built extension, in Chromium', () => {
     await popup.close();
     await page.close();
   });
+
+  it('opens the prompt kit beside the page', async () => {
+    const sidePanels = () =>
+      worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as {
+          chrome: {
+            runtime: {
+              getContexts(f: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]>;
+            };
+          };
+        };
+        const found = await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+        return found.map((c) => new URL(c.documentUrl ?? '').pathname);
+      });
+    expect(await sidePanels()).toEqual([]);
+    const { page, tabId } = await openSitePage('/flagged');
+    const popup = await openPopup(tabId);
+    await popup.getByRole('button', { name: 'Open the prompt kit' }).click();
+    await expect.poll(sidePanels, { timeout: 15_000 }).toEqual(['/sidepanel.html']);
+    await page.close();
+  });
 });

@@ -28,50 +28,66 @@ export function applySuggestion(
   const r = finding.replacements[index];
   const text = adapter.read();
   if (!r || source === undefined || !unchanged(text, source, finding, r)) return 'stale';
+  const written = writeText(adapter, r.start, r.end, r.text);
+  if (written !== 'applied') return written;
   const gap = placeholders(r.text)[0];
+  if (gap) selectOffsets(adapter, r.start + gap.start, r.start + gap.end);
+  return 'applied';
+}
+
+/**
+ * Writes `text` over offsets [start, end) of the field's text (an insertion where they are equal)
+ * as one ordinary, undoable edit: a text control through execCommand, a rich editor through its
+ * own API (the page-world bridge), a `beforeinput` it handles, or execCommand. The caret ends
+ * after the text. 'stale' when the offsets no longer map onto the field.
+ */
+export function writeText(
+  adapter: FieldAdapter,
+  start: number,
+  end: number,
+  text: string,
+): ApplyResult {
   if (adapter.kind === 'control') {
     const field = adapter.field;
+    const length = field.value.length;
     // The browser would cut a replacement off at maxlength: refuse rather than write half of it.
-    const room =
-      field.maxLength >= 0 ? field.maxLength - (text.length - (r.end - r.start)) : Infinity;
-    if (r.text.length > room) return 'too-long';
+    const room = field.maxLength >= 0 ? field.maxLength - (length - (end - start)) : Infinity;
+    if (text.length > room) return 'too-long';
     field.focus({ preventScroll: true });
-    field.setSelectionRange(r.start, r.end);
+    field.setSelectionRange(start, end);
     // execCommand is the one route that keeps the native undo stack and React's value tracking.
     const doc = field.ownerDocument;
     // Where execCommand is gone or refuses, setRangeText plus an input event still tells the page.
-    if (!insertText(doc, r.text)) {
-      field.setRangeText(r.text, r.start, r.end, 'end');
-      const after = r.start + r.text.length;
+    if (!insertText(doc, text)) {
+      field.setRangeText(text, start, end, 'end');
+      const after = start + text.length;
       field.setSelectionRange(after, after);
       field.dispatchEvent(
         new InputEvent('input', {
           bubbles: true,
           inputType: 'insertReplacementText',
-          data: r.text,
+          data: text,
         }),
       );
     }
-    if (gap) field.setSelectionRange(r.start + gap.start, r.start + gap.end);
     return 'applied';
   }
 
   const field = adapter.field;
-  const range = adapter.range(r.start, r.end);
+  const range = adapter.range(start, end);
   const selection = field.ownerDocument.getSelection();
   if (!range || !selection) return 'stale';
   field.focus({ preventScroll: true });
   selection.removeAllRanges();
   selection.addRange(range);
 
-  if (!replaceThroughEditor(field, r.text)) {
+  if (!replaceThroughEditor(field, text)) {
     field.dispatchEvent(new CustomEvent(BRIDGE_PREPARE));
-    if (!replaceThroughBeforeInput(field, range, r.text)) {
-      insertText(field.ownerDocument, r.text);
+    if (!replaceThroughBeforeInput(field, range, text)) {
+      insertText(field.ownerDocument, text);
     }
     field.dispatchEvent(new CustomEvent(BRIDGE_EDITED));
   }
-  if (gap) selectOffsets(adapter, r.start + gap.start, r.start + gap.end);
   return 'applied';
 }
 
@@ -90,7 +106,7 @@ function unchanged(text: string, source: string, finding: Finding, r: Replacemen
   );
 }
 
-function insertText(doc: Document, text: string): boolean {
+export function insertText(doc: Document, text: string): boolean {
   return typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text);
 }
 

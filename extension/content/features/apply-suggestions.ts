@@ -1,5 +1,9 @@
 import type { Finding } from '@/core/engine';
 import { applySuggestion } from '../apply/apply-suggestion.ts';
+import { insertAtCaret, locateInserted } from '../apply/insert-at-caret.ts';
+import { placeholders } from '@/core/suggestions/placeholders';
+import type { InsertOutcome } from '../../messages.ts';
+import { selectOffsets } from '../text/field-selection.ts';
 import type { FieldSession } from '../field-session.ts';
 import { startGapMode, type GapMode } from '../gaps/gap-mode.ts';
 import type { RunContext } from '../run-context.ts';
@@ -7,6 +11,11 @@ import type { RunContext } from '../run-context.ts';
 export interface SuggestionApplier {
   /** Applies alternative `index` of `finding` as one undo step, then Tab moves through its gaps. */
   apply(session: FieldSession, finding: Finding, index: number): void;
+  /**
+   * Inserts a prompt over [at.start, at.end) of the field (its caret) as one undo step, selects
+   * its first {gap}, and Tab moves through them as after a suggestion.
+   */
+  insert(session: FieldSession, at: { start: number; end: number }, text: string): InsertOutcome;
   /** Ends gap mode, if on (another card opens, say). */
   stopGaps(): void;
   /** Whether `offset` in `field` is inside a gap still being filled in. */
@@ -34,6 +43,36 @@ export function applySuggestions(ctx: RunContext): SuggestionApplier {
       if (result === 'too-long') {
         ctx.announce('That suggestion is longer than this field allows; nothing was changed.');
       }
+    },
+    insert(session, at, prompt) {
+      gaps?.stop();
+      const result = insertAtCaret(session.adapter, at, prompt);
+      session.update();
+      if (result.result !== 'inserted') return result.result === 'too-long' ? 'too-long' : 'moved';
+      const { near, text } = result;
+      const first = placeholders(text)[0];
+      // Editors that take a paste through their own model have written it by now; the wait is
+      // for one that finishes on a later task.
+      const follow = (tries: number) => {
+        if (ctx.signal.aborted) return;
+        const start = locateInserted(session.adapter.read(), near, text);
+        if (start === undefined) {
+          if (tries > 0) ctx.win.setTimeout(() => follow(tries - 1), 50);
+          return;
+        }
+        if (!first) return;
+        selectOffsets(session.adapter, start + first.start, start + first.end);
+        gaps = startGapMode(
+          session.adapter,
+          { start, text },
+          {
+            announce: (message) => ctx.announce(message),
+            signal: ctx.signal,
+          },
+        );
+      };
+      follow(6);
+      return 'inserted';
     },
     stopGaps: () => gaps?.stop(),
     holdsGap: (field, offset) => gaps?.holds(field, offset) ?? false,

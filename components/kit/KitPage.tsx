@@ -1,0 +1,226 @@
+import { Fragment } from 'preact';
+import { httpsUrl } from '../audit/safe-url';
+import { KIT_CSS } from './kit-styles';
+import {
+  citationWithYear,
+  forLine,
+  KIND_LABEL,
+  type KitView,
+  type KitViewItem,
+  type KitViewSection,
+  type KitViewSource,
+} from './kit-view';
+
+/**
+ * The page loads nothing and runs nothing: no script, no request, whatever a service's kit
+ * holds (the browser enforces it too, through this policy).
+ */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+
+/** The longest reminder the pocket card prints in full; a longer one prints its title only. */
+const POCKET_REMINDER_CHARS = 100;
+
+const sectionAnchor = (id: string) => `section-${id}`;
+const sourceAnchor = (n: number) => `source-${n}`;
+
+/** Text with each {gap} marked, so a printed scaffold shows where to write. */
+function WithGaps({ text }: { text: string }) {
+  const parts = text.split(/(\{[^{}\n]+\})/);
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <span key={i} class="gap">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+function Cites({ numbers }: { numbers: number[] }) {
+  if (numbers.length === 0) return null;
+  return (
+    <p class="cites">
+      {numbers.length === 1 ? 'Source' : 'Sources'}:{' '}
+      {numbers.map((n, i) => (
+        <Fragment key={n}>
+          {i > 0 && ', '}
+          <a href={`#${sourceAnchor(n)}`}>{n}</a>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+function Item({ item }: { item: KitViewItem }) {
+  return (
+    <article class={`item ${item.kind}`} id={`item-${item.id}`}>
+      <h3>
+        <span class="kind">{KIND_LABEL[item.kind]}</span> {item.title}
+      </h3>
+      <div class="text">
+        {item.paragraphs.map((p, i) => (
+          <p key={i}>
+            <WithGaps text={p} />
+          </p>
+        ))}
+      </div>
+      {item.note && <p class="note">{item.note}</p>}
+      {item.kinds.length > 0 && <p class="for">{forLine(item.kinds)}</p>}
+      <Cites numbers={item.sources} />
+    </article>
+  );
+}
+
+function Section({ section }: { section: KitViewSection }) {
+  return (
+    <section class="kit-section" id={sectionAnchor(section.id)}>
+      <h2>{section.title}</h2>
+      {section.intro && <p class="intro">{section.intro}</p>}
+      <Cites numbers={section.sources} />
+      {section.items.map((item) => (
+        <Item key={item.id} item={item} />
+      ))}
+    </section>
+  );
+}
+
+/** A source, linked only when its address is https:// (anything else is shown as text). */
+function SourceLine({ source }: { source: KitViewSource }) {
+  const href = httpsUrl(source.url);
+  return (
+    <li id={sourceAnchor(source.number)} value={source.number}>
+      {citationWithYear(source)}
+      {href ? (
+        <>
+          {' '}
+          <a href={href} rel="noopener noreferrer">
+            {href}
+          </a>
+        </>
+      ) : source.url ? (
+        ` ${source.url}`
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * What the pocket card keeps of a section: its questions' words, a short reminder whole (such
+ * as a service's own link worker), the titles of longer reminders as one line to remember, and
+ * no scaffolds (they are for letters).
+ */
+function pocketParts(section: KitViewSection) {
+  const remember: string[] = [];
+  const lines: { id: string; line: string }[] = [];
+  for (const item of section.items) {
+    const text = item.paragraphs.join(' ');
+    if (item.kind === 'question') lines.push({ id: item.id, line: text });
+    else if (item.kind === 'reminder') {
+      if (text.length <= POCKET_REMINDER_CHARS)
+        lines.push({ id: item.id, line: `${item.title}: ${text}` });
+      else remember.push(item.title);
+    }
+  }
+  return { remember, lines };
+}
+
+function PocketCard({ view }: { view: KitView }) {
+  return (
+    <div class="pocket" id="pocket-card-page">
+      <h1>{view.title}</h1>
+      {view.sections.map((section) => {
+        const { remember, lines } = pocketParts(section);
+        if (remember.length === 0 && lines.length === 0) return null;
+        return (
+          <div key={section.id} class="pocket-section">
+            <h2>{section.title}</h2>
+            {remember.length > 0 && (
+              <p class="remember">
+                <span class="kind">Remember</span> {remember.join(' · ')}
+              </p>
+            )}
+            {lines.length > 0 && (
+              <ul>
+                {lines.map(({ id, line }) => (
+                  <li key={id}>
+                    <WithGaps text={line} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/**
+ * The prompt kit as one self-contained page: every section and item, its sources numbered at
+ * the end, a print stylesheet for A4 and, behind a checkbox, an A6 pocket card.
+ */
+export function KitPage({ view, generator }: { view: KitView; generator?: string }) {
+  return (
+    <html lang={view.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta http-equiv="Content-Security-Policy" content={CONTENT_SECURITY_POLICY} />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {generator && <meta name="generator" content={generator} />}
+        <title>{view.title}</title>
+        <style>{KIT_CSS}</style>
+      </head>
+      <body>
+        <main>
+          <input type="checkbox" id="pocket-card" class="pocket-toggle" />
+          <label for="pocket-card" class="pocket-label">
+            Pocket card (A6)
+          </label>
+          <p class="print-hint muted">
+            To print, or save as a PDF, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac).
+            Tick “Pocket card” first for the short A6 version.
+          </p>
+          <div class="full">
+            <header>
+              <h1>{view.title}</h1>
+              <p class="intro">
+                Reminders, questions and scaffolds for consultations and letters that keep the
+                person in context. We suggest; you judge what fits.
+              </p>
+              <ol class="contents">
+                {view.sections.map((s) => (
+                  <li key={s.id}>
+                    <a href={`#${sectionAnchor(s.id)}`}>{s.title}</a>
+                  </li>
+                ))}
+              </ol>
+            </header>
+            {view.sections.map((section) => (
+              <Section key={section.id} section={section} />
+            ))}
+            {view.sources.length > 0 && (
+              <section class="sources" id="sources">
+                <h2>Sources</h2>
+                <ol>
+                  {view.sources.map((source) => (
+                    <SourceLine key={source.number} source={source} />
+                  ))}
+                </ol>
+              </section>
+            )}
+            <footer class="muted">
+              <p>Made by Alongside. This page loads nothing and sends nothing anywhere.</p>
+            </footer>
+          </div>
+          <PocketCard view={view} />
+        </main>
+      </body>
+    </html>
+  );
+}

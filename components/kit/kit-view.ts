@@ -1,0 +1,183 @@
+import type { MergedKit } from '../../core/kit/merge-kit.ts';
+import { toUsSpelling } from '../../core/lexicon/spelling.ts';
+import type {
+  Bibliography,
+  DocumentKind,
+  KitItem,
+  KitSection,
+  Locale,
+  Source,
+  SourceRef,
+} from '../../core/lexicon/schema.ts';
+
+/**
+ * The kit as a printed page shows it, in one locale: sections in order, each with its items,
+ * every text in the locale's words, and every source resolved and numbered once, in the order
+ * the page first cites it. The HTML page and the Markdown are both drawn from this.
+ */
+export interface KitView {
+  locale: Locale;
+  title: string;
+  sections: KitViewSection[];
+  sources: KitViewSource[];
+}
+
+export interface KitViewSection {
+  id: string;
+  title: string;
+  intro?: string;
+  /** Numbers in `KitView.sources`. */
+  sources: number[];
+  items: KitViewItem[];
+}
+
+export interface KitViewItem {
+  id: string;
+  kind: KitItem['kind'];
+  title: string;
+  /** The text split at blank lines: a scaffold's paragraphs, or one paragraph. */
+  paragraphs: string[];
+  note?: string;
+  /** The documents it fits, in words ("letters to the person"); empty when it fits all. */
+  kinds: string[];
+  /** Numbers in `KitView.sources`. */
+  sources: number[];
+}
+
+export interface KitViewSource extends Source {
+  number: number;
+}
+
+/** "Citation (2021)", or the citation alone when it already gives its year. */
+export const citationWithYear = (source: Source): string =>
+  source.citation.includes(String(source.year))
+    ? source.citation
+    : `${source.citation} (${source.year})`;
+
+/** What each kind of item is, as the page labels it. */
+export const KIND_LABEL: Record<KitItem['kind'], string> = {
+  reminder: 'Reminder',
+  question: 'Question',
+  scaffold: 'To fill in',
+};
+
+const DOCUMENT_LABEL: Record<Locale, Record<DocumentKind, string>> = {
+  'en-GB': {
+    'letter-to-patient': 'letters to the person',
+    'letter-to-gp': 'letters to the GP or a colleague',
+    'clinical-note': 'clinical notes',
+  },
+  'en-US': {
+    'letter-to-patient': 'letters to the person',
+    'letter-to-gp': 'letters to the primary care provider or a colleague',
+    'clinical-note': 'clinical notes',
+  },
+};
+
+const TITLE = 'Alongside prompt kit';
+
+/** "For letters to the person." or "For letters to the GP or a colleague, and clinical notes." */
+export function forLine(kinds: readonly string[]): string | undefined {
+  if (kinds.length === 0) return undefined;
+  const last = kinds.at(-1)!;
+  return `For ${kinds.length === 1 ? last : `${kinds.slice(0, -1).join(', ')}, and ${last}`}.`;
+}
+
+/** A blank line (spaces allowed on it) starts a new paragraph. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+type Words<T extends string> = { [K in T]?: string };
+
+/** A field in the locale: its own en-US wording where given, else the en-GB text (US-spelt). */
+function wordsIn<T extends string>(
+  base: Words<T>,
+  override: Words<T> | undefined,
+  field: T,
+  locale: Locale,
+): string | undefined {
+  const own = locale === 'en-US' ? override?.[field] : undefined;
+  if (own !== undefined) return own;
+  const text = base[field];
+  if (text === undefined) return undefined;
+  return locale === 'en-US' ? toUsSpelling(text) : text;
+}
+
+/** Numbers sources as the page first cites them; the same source keeps its number. */
+function numberer(bibliography: Readonly<Bibliography>) {
+  const sources: KitViewSource[] = [];
+  const byIdentity = new Map<string, number>();
+  const number = (refs: readonly SourceRef[] | undefined): number[] => {
+    const out: number[] = [];
+    for (const ref of refs ?? []) {
+      // A key no layer defines is left out here, as the engine leaves it out of a finding;
+      // validation has already named it.
+      const source = typeof ref === 'string' ? bibliography[ref] : ref;
+      if (!source) continue;
+      const identity =
+        typeof ref === 'string'
+          ? `key:${ref}`
+          : `source:${JSON.stringify([source.citation, source.year, source.url ?? ''])}`;
+      let n = byIdentity.get(identity);
+      if (n === undefined) {
+        n = sources.length + 1;
+        byIdentity.set(identity, n);
+        sources.push({ ...source, number: n });
+      }
+      if (!out.includes(n)) out.push(n);
+    }
+    return out.sort((a, b) => a - b);
+  };
+  return { sources, number };
+}
+
+function sectionView(
+  section: KitSection,
+  items: readonly KitItem[],
+  locale: Locale,
+  number: (refs: readonly SourceRef[] | undefined) => number[],
+): KitViewSection {
+  const o = section.locales?.['en-US'];
+  const intro = wordsIn(section, o, 'intro', locale);
+  return {
+    id: section.id,
+    title: wordsIn(section, o, 'title', locale) ?? section.title,
+    ...(intro !== undefined ? { intro } : {}),
+    sources: number(section.sources),
+    items: items.map((item) => {
+      const io = item.locales?.['en-US'];
+      const note = wordsIn(item, io, 'note', locale);
+      return {
+        id: item.id,
+        kind: item.kind,
+        title: wordsIn(item, io, 'title', locale) ?? item.title,
+        paragraphs: paragraphsOf(wordsIn(item, io, 'text', locale) ?? item.text),
+        ...(note !== undefined ? { note } : {}),
+        kinds: (item.kinds ?? []).map((k) => DOCUMENT_LABEL[locale][k]),
+        sources: number(item.sources),
+      };
+    }),
+  };
+}
+
+/** The kit in force, laid out for one locale, with its sources resolved from the bibliography. */
+export function kitView(
+  kit: MergedKit,
+  bibliography: Readonly<Bibliography>,
+  locale: Locale,
+): KitView {
+  const { sources, number } = numberer(bibliography);
+  const sections = kit.sections.map((section) =>
+    sectionView(
+      section,
+      kit.items.filter((item) => item.section === section.id),
+      locale,
+      number,
+    ),
+  );
+  return { locale, title: TITLE, sections, sources };
+}

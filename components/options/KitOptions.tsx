@@ -1,0 +1,301 @@
+import { useState } from 'preact/hooks';
+import type { KitItem, KitSection, Lexicon } from '@/core/index';
+import {
+  withKitItemPatched,
+  withKitItemRestored,
+  withKitItemSwitched,
+  withOwnKitItem,
+  type KitRow,
+} from '@/core/kit/kit-view';
+import type { LayerName } from '@/core/lexicon/layer-view';
+
+type Save = (change: (personal: Lexicon) => Lexicon, said: string) => Promise<boolean>;
+
+const KIND_LABEL: Record<KitItem['kind'], string> = {
+  reminder: 'Reminder',
+  question: 'Question',
+  scaffold: 'Scaffold',
+};
+
+const LAYER_LABEL: Record<LayerName, string> = {
+  'built-in': 'Built-in',
+  service: 'Your service',
+  personal: 'Yours',
+};
+
+/** An id for a prompt of one's own, from its title: "mine-" and the words, kept unique. */
+function ownId(title: string, taken: ReadonlySet<string>): string {
+  const words = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const stem = `mine-${words || 'prompt'}`;
+  let id = stem;
+  for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
+  return id;
+}
+
+/** The wording form for one prompt: title, text (with {gaps}) and note. */
+function WordingForm({
+  heading,
+  initial,
+  sections,
+  onSave,
+  onCancel,
+}: {
+  heading: string;
+  initial: Pick<KitItem, 'title' | 'text' | 'note'> & Partial<Pick<KitItem, 'section' | 'kind'>>;
+  /** Given for a new prompt: where it goes and what kind it is are chosen too. */
+  sections?: readonly KitSection[];
+  onSave: (fields: {
+    title: string;
+    text: string;
+    note: string;
+    section: string;
+    kind: KitItem['kind'];
+  }) => void;
+  onCancel: () => void;
+}) {
+  const [title, setTitle] = useState(initial.title);
+  const [text, setText] = useState(initial.text);
+  const [note, setNote] = useState(initial.note ?? '');
+  const [section, setSection] = useState(initial.section ?? sections?.[0]?.id ?? '');
+  const [kind, setKind] = useState<KitItem['kind']>(initial.kind ?? 'reminder');
+  const value = (set: (v: string) => void) => (e: Event) =>
+    set((e.currentTarget as HTMLInputElement).value);
+  return (
+    <form
+      class="editor"
+      aria-label={heading}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave({ title, text, note, section, kind });
+      }}
+    >
+      <h4>{heading}</h4>
+      {sections && (
+        <>
+          <label for="kit-section">Section</label>
+          <select id="kit-section" value={section} onChange={value(setSection)}>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+          <label for="kit-kind">Kind</label>
+          <select
+            id="kit-kind"
+            value={kind}
+            onChange={(e) =>
+              setKind((e.currentTarget as HTMLSelectElement).value as KitItem['kind'])
+            }
+          >
+            {(Object.keys(KIND_LABEL) as KitItem['kind'][]).map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <label for="kit-title">Title (a few words)</label>
+      <input id="kit-title" value={title} onInput={value(setTitle)} />
+      <label for="kit-text">Text ({'{gaps}'} in braces are filled in after inserting)</label>
+      <textarea id="kit-text" rows={5} value={text} onInput={value(setText)} />
+      <label for="kit-note">Note (optional: why or when)</label>
+      <input id="kit-note" value={note} onInput={value(setNote)} />
+      <div class="buttons">
+        <button type="submit">Save</button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The prompt kit as the side panel shows it, section by section, with where each prompt comes
+ * from; a clinician (or a service, through its own file) switches prompts off, words them anew
+ * (only what changes is kept, undone by "Restore") and adds their own, as with entries.
+ */
+export function KitOptions({
+  rows,
+  sections,
+  locked,
+  save,
+}: {
+  rows: readonly KitRow[];
+  sections: readonly KitSection[];
+  locked: boolean;
+  save: Save;
+}) {
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<string>();
+  const [adding, setAdding] = useState(false);
+  const q = query.trim().toLowerCase();
+  const shown = rows.filter(
+    (r) =>
+      !q ||
+      [r.item.title, r.item.text, r.item.note ?? '', r.section].some((t) =>
+        t.toLowerCase().includes(q),
+      ),
+  );
+  const taken = new Set(rows.map((r) => r.item.id));
+  const bySection = sections
+    .map((s) => ({ section: s, rows: shown.filter((r) => r.item.section === s.id) }))
+    .filter((g) => g.rows.length > 0);
+
+  return (
+    <section aria-labelledby="kit-heading">
+      <h2 id="kit-heading">The prompt kit</h2>
+      <p class="muted">
+        The prompts and letter scaffolds the side panel offers, section by section.
+        {locked && ' Your organisation manages them: they cannot be changed here.'}
+      </p>
+      <div class="filters">
+        <label>
+          Search the kit
+          <input
+            type="search"
+            value={query}
+            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+      </div>
+      {!locked && !adding && (
+        <button type="button" onClick={() => setAdding(true)}>
+          Add a prompt of your own
+        </button>
+      )}
+      {adding && (
+        <WordingForm
+          heading="A new prompt"
+          initial={{ title: '', text: '' }}
+          sections={sections}
+          onCancel={() => setAdding(false)}
+          onSave={({ title, text, note, section, kind }) => {
+            const item: KitItem = {
+              id: ownId(title, taken),
+              section,
+              kind,
+              title: title.trim(),
+              text: text.trim(),
+              ...(note.trim() ? { note: note.trim() } : {}),
+            };
+            void save(
+              (p) => withOwnKitItem(p, item),
+              `“${item.title || item.id}” is added to the kit.`,
+            ).then((saved) => saved && setAdding(false));
+          }}
+        />
+      )}
+      {bySection.map(({ section, rows: items }) => (
+        <div key={section.id} class="kit-section">
+          <h3>{section.title}</h3>
+          <ul class="kit-items">
+            {items.map((row) => {
+              const { item } = row;
+              const name = item.title;
+              return (
+                <li key={item.id} data-prompt={item.id} class={row.enabled ? '' : 'off'}>
+                  <div>
+                    <strong>{item.title}</strong>{' '}
+                    <span class="muted">
+                      {KIND_LABEL[item.kind]} · {LAYER_LABEL[row.from]}
+                      {row.changedBy.length > 0 &&
+                        `, changed by ${row.changedBy.map((l) => LAYER_LABEL[l].toLowerCase()).join(', ')}`}
+                      {!row.enabled && ' · switched off'}
+                    </span>
+                  </div>
+                  <p class="kit-text">{item.text}</p>
+                  {item.note && <p class="muted">{item.note}</p>}
+                  {editing === item.id && (
+                    <WordingForm
+                      heading={`Wording of “${name}”`}
+                      initial={item}
+                      onCancel={() => setEditing(undefined)}
+                      onSave={(fields) =>
+                        void save(
+                          (p) =>
+                            row.personal === 'own'
+                              ? withOwnKitItem(p, {
+                                  ...item,
+                                  title: fields.title.trim(),
+                                  text: fields.text.trim(),
+                                  ...(fields.note.trim() ? { note: fields.note.trim() } : {}),
+                                })
+                              : withKitItemPatched(p, row.below ?? item, fields),
+                          `“${fields.title.trim() || name}” has your wording now.`,
+                        ).then((saved) => saved && setEditing(undefined))
+                      }
+                    />
+                  )}
+                  {!locked && (
+                    <div class="buttons">
+                      {row.personal === 'off' ? (
+                        <button
+                          type="button"
+                          onClick={() =>
+                            void save(
+                              (p) => withKitItemSwitched(p, item.id, true),
+                              `“${name}” is back in the kit.`,
+                            )
+                          }
+                        >
+                          Switch on<span class="visually-hidden"> “{name}”</span>
+                        </button>
+                      ) : (
+                        row.enabled && (
+                          <button
+                            type="button"
+                            onClick={() =>
+                              void save(
+                                (p) =>
+                                  row.personal === 'own'
+                                    ? withKitItemRestored(p, item.id)
+                                    : withKitItemSwitched(p, item.id, false),
+                                row.personal === 'own'
+                                  ? `“${name}” is deleted.`
+                                  : `“${name}” is switched off.`,
+                              )
+                            }
+                          >
+                            {row.personal === 'own' ? 'Delete' : 'Switch off'}
+                            <span class="visually-hidden"> “{name}”</span>
+                          </button>
+                        )
+                      )}
+                      {row.enabled && editing !== item.id && (
+                        <button type="button" onClick={() => setEditing(item.id)}>
+                          Change wording<span class="visually-hidden"> of “{name}”</span>
+                        </button>
+                      )}
+                      {row.personal === 'changed' && (
+                        <button
+                          type="button"
+                          onClick={() =>
+                            void save(
+                              (p) => withKitItemRestored(p, item.id),
+                              `“${name}” is as ${row.from === 'service' ? 'your service' : 'the built-in kit'} has it again.`,
+                            )
+                          }
+                        >
+                          Restore<span class="visually-hidden"> “{name}”</span>
+                        </button>
+                      )}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
