@@ -1,6 +1,6 @@
 import { SEVERITY_LABEL } from '../card/severity-label';
 import type { ReportFinding, ReportSource, SentenceParts } from './report-data';
-import { httpsUrl } from './safe-url';
+import { SourceAddress } from './SourceAddress';
 
 function Sentence({
   parts,
@@ -22,20 +22,10 @@ function Sentence({
 
 /** A source, linked only when its address is https:// (anything else is shown as text). */
 export function Source({ source }: { source: ReportSource }) {
-  const href = httpsUrl(source.url);
   return (
     <li>
       {source.citation} ({source.year})
-      {href ? (
-        <>
-          {' '}
-          <a href={href} rel="noopener noreferrer">
-            {href}
-          </a>
-        </>
-      ) : source.url ? (
-        ` ${source.url}`
-      ) : null}
+      <SourceAddress url={source.url} />
     </li>
   );
 }

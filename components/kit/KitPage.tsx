@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { httpsUrl } from '../audit/safe-url';
+import { SourceAddress } from '../audit/SourceAddress';
 import { KIT_CSS } from './kit-styles';
 import {
   citationWithYear,
@@ -91,20 +91,10 @@ function Section({ section }: { section: KitViewSection }) {
 
 /** A source, linked only when its address is https:// (anything else is shown as text). */
 function SourceLine({ source }: { source: KitViewSource }) {
-  const href = httpsUrl(source.url);
   return (
     <li id={sourceAnchor(source.number)} value={source.number}>
       {citationWithYear(source)}
-      {href ? (
-        <>
-          {' '}
-          <a href={href} rel="noopener noreferrer">
-            {href}
-          </a>
-        </>
-      ) : source.url ? (
-        ` ${source.url}`
-      ) : null}
+      <SourceAddress url={source.url} />
     </li>
   );
 }

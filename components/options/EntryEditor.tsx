@@ -224,12 +224,7 @@ export function EntryEditor({
       <label for="entry-trial">Any sentence</label>
       <input id="entry-trial" value={trial} onInput={(e) => setTrial(e.currentTarget.value)} />
       <TryIt entry={entry} trials={trials} />
-      <div class="buttons">
-        <button type="submit">Save</button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel onCancel={onCancel} />
     </form>
   );
 }
@@ -357,12 +352,19 @@ export function WordingEditor({
       <label for="wording-trial">Any sentence</label>
       <input id="wording-trial" value={trial} onInput={(e) => setTrial(e.currentTarget.value)} />
       <TryIt entry={entry} trials={trials} />
-      <div class="buttons">
-        <button type="submit">Save</button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel onCancel={onCancel} />
     </form>
+  );
+}
+
+/** The buttons that end every form on the options page: Save submits, Cancel closes it unsaved. */
+export function SaveOrCancel({ onCancel }: { onCancel: () => void }) {
+  return (
+    <div class="buttons">
+      <button type="submit">Save</button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import {
   type KitRow,
 } from '@/core/kit/kit-view';
 import type { LayerName } from '@/core/lexicon/layer-view';
+import { SaveOrCancel } from './EntryEditor';
 
 type Save = (change: (personal: Lexicon) => Lexicon, said: string) => Promise<boolean>;
 
@@ -108,12 +109,7 @@ function WordingForm({
       <textarea id="kit-text" rows={5} value={text} onInput={value(setText)} />
       <label for="kit-note">Note (optional: why or when)</label>
       <input id="kit-note" value={note} onInput={value(setNote)} />
-      <div class="buttons">
-        <button type="submit">Save</button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel onCancel={onCancel} />
     </form>
   );
 }
