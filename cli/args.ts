@@ -104,6 +104,34 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
 }
 
 /** The --lexicon rules `check` and `audit` share. */
+/** The options every command that reads lexicons takes: which layers, and which spelling. */
+const LAYER_OPTIONS = {
+  lexicon: { type: 'string', multiple: true },
+  'no-default-lexicon': { type: 'boolean' },
+  locale: { type: 'string' },
+} as const;
+
+/**
+ * The layers and spelling those options ask for, checked; `files` are the command's other
+ * inputs, for stdin ("-") to be read once in all.
+ */
+function layersFrom(
+  values: { lexicon?: string[]; 'no-default-lexicon'?: boolean; locale?: string },
+  files: readonly string[] = [],
+): { lexicons: string[]; useDefaultLexicon: boolean; locale: Locale | undefined } {
+  const lexicons = values.lexicon ?? [];
+  checkLexiconOptions(lexicons, values['no-default-lexicon'] === true);
+  // Stdin can only be read once.
+  if ([...lexicons, ...files].filter((p) => p === STDIN).length > 1) {
+    throw new UsageError('"-" (stdin) can be given only once');
+  }
+  return {
+    lexicons,
+    useDefaultLexicon: !values['no-default-lexicon'],
+    locale: values.locale === undefined ? undefined : oneOf(values.locale, LOCALES, '--locale'),
+  };
+}
+
 function checkLexiconOptions(lexicons: readonly string[], noDefault: boolean): void {
   if (lexicons.includes('')) {
     throw new UsageError('--lexicon was given an empty FILE name (""); is a shell variable unset?');
@@ -122,9 +150,7 @@ function parseCheck(args: string[]): Command {
     {
       ...HELP_OPTION,
       format: { type: 'string' },
-      lexicon: { type: 'string', multiple: true },
-      'no-default-lexicon': { type: 'boolean' },
-      locale: { type: 'string' },
+      ...LAYER_OPTIONS,
       kind: { type: 'string' },
       'min-severity': { type: 'string' },
       reflect: { type: 'boolean' },
@@ -132,22 +158,15 @@ function parseCheck(args: string[]): Command {
     'check',
   );
   if (values.help) return { kind: 'help', topic: 'check' };
-  const lexicons = values.lexicon ?? [];
   // An unset shell variable ("$LETTER") gives an empty argument: say so, not ": no such file".
   if (positionals.includes('')) {
     throw new UsageError('an empty FILE name was given (""); is a shell variable unset?');
   }
-  checkLexiconOptions(lexicons, values['no-default-lexicon'] === true);
-  // Stdin can only be read once.
-  if ([...lexicons, ...positionals].filter((p) => p === STDIN).length > 1) {
-    throw new UsageError('"-" (stdin) can be given only once');
-  }
+  const layers = layersFrom(values, positionals);
   return {
     kind: 'check',
     format: values.format === undefined ? 'text' : oneOf(values.format, FORMATS, '--format'),
-    lexicons,
-    useDefaultLexicon: !values['no-default-lexicon'],
-    locale: values.locale === undefined ? undefined : oneOf(values.locale, LOCALES, '--locale'),
+    ...layers,
     documentKind: values.kind === undefined ? 'auto' : oneOf(values.kind, KINDS, '--kind'),
     minSeverity:
       values['min-severity'] === undefined
@@ -163,9 +182,7 @@ function parseAudit(args: string[]): Command {
     args,
     {
       ...HELP_OPTION,
-      lexicon: { type: 'string', multiple: true },
-      'no-default-lexicon': { type: 'boolean' },
-      locale: { type: 'string' },
+      ...LAYER_OPTIONS,
       kind: { type: 'string' },
       out: { type: 'string' },
       csv: { type: 'string' },
@@ -188,11 +205,7 @@ function parseAudit(args: string[]): Command {
     throw new UsageError(
       'audit reads a folder, not stdin; to check piped text, use alongside check -',
     );
-  const lexicons = values.lexicon ?? [];
-  checkLexiconOptions(lexicons, values['no-default-lexicon'] === true);
-  if (lexicons.filter((p) => p === STDIN).length > 1) {
-    throw new UsageError('"-" (stdin) can be given only once');
-  }
+  const layers = layersFrom(values);
   for (const option of ['out', 'csv'] as const) {
     if (values[option] === '') {
       throw new UsageError(
@@ -203,9 +216,7 @@ function parseAudit(args: string[]): Command {
   return {
     kind: 'audit',
     dir,
-    lexicons,
-    useDefaultLexicon: !values['no-default-lexicon'],
-    locale: values.locale === undefined ? undefined : oneOf(values.locale, LOCALES, '--locale'),
+    ...layers,
     documentKind: values.kind === undefined ? 'auto' : oneOf(values.kind, KINDS, '--kind'),
     out: values.out ?? DEFAULT_AUDIT_REPORT,
     csv: values.csv,
@@ -218,9 +229,7 @@ function parseKit(args: string[]): Command {
     {
       ...HELP_OPTION,
       format: { type: 'string' },
-      lexicon: { type: 'string', multiple: true },
-      'no-default-lexicon': { type: 'boolean' },
-      locale: { type: 'string' },
+      ...LAYER_OPTIONS,
       out: { type: 'string' },
     },
     'kit',
@@ -231,20 +240,14 @@ function parseKit(args: string[]): Command {
       `kit takes no FILE, but was given "${positionals[0]}"; a service's prompts come with --lexicon FILE`,
     );
   }
-  const lexicons = values.lexicon ?? [];
-  checkLexiconOptions(lexicons, values['no-default-lexicon'] === true);
-  if (lexicons.filter((p) => p === STDIN).length > 1) {
-    throw new UsageError('"-" (stdin) can be given only once');
-  }
+  const layers = layersFrom(values);
   if (values.out === '') {
     throw new UsageError('--out was given an empty FILE name (""); is a shell variable unset?');
   }
   return {
     kind: 'kit',
     format: values.format === undefined ? 'html' : oneOf(values.format, KIT_FORMATS, '--format'),
-    lexicons,
-    useDefaultLexicon: !values['no-default-lexicon'],
-    locale: values.locale === undefined ? undefined : oneOf(values.locale, LOCALES, '--locale'),
+    ...layers,
     out: values.out,
   };
 }

@@ -2,7 +2,6 @@ import {
   defaultLexicon,
   detectDocumentKind,
   paragraphRanges,
-  type Bibliography,
   type DocumentKindGuess,
   type Finding,
   type FindOptions,
@@ -11,6 +10,7 @@ import {
   type Severity,
 } from '../core/index.ts';
 import { mergeKits } from '../core/kit/merge-kit.ts';
+import { layersBibliography } from '../core/lexicon/merge-layers.ts';
 import {
   compileReflections,
   FlagTally,
@@ -77,9 +77,7 @@ export function createChecker(lexicons: readonly Lexicon[] | undefined, options:
     ? compileReflections(mergeKits(layers.map((l) => l.prompts)).kit)
     : undefined;
   // Reflections cite sources by key, as entries do: every layer's bibliography resolves them.
-  const bibliography = kit
-    ? (Object.assign({}, ...layers.map((l) => l.bibliography ?? {})) as Bibliography)
-    : undefined;
+  const bibliography = kit ? layersBibliography(layers) : undefined;
   return {
     check({ name, text: original }: Input): CheckedFile {
       const text = asLf(original);

@@ -1,5 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mergeKits, type MergedKit } from '../core/kit/merge-kit.ts';
+import { layersBibliography } from '../core/lexicon/merge-layers.ts';
 import type { KitCommand } from './args.ts';
 import { UsageError } from './errors.ts';
 import { loadLexicons } from './load-lexicons.ts';
@@ -40,7 +41,7 @@ export function renderKit(
 export async function runKitCommand(command: KitCommand, version: string): Promise<string> {
   const layers = await loadLexicons(command.lexicons, command.useDefaultLexicon);
   const { kit } = mergeKits(layers.map((l) => l.prompts));
-  const bibliography = Object.assign({}, ...layers.map((l) => l.bibliography ?? {}));
+  const bibliography = layersBibliography(layers);
   const locale = command.locale ?? layers.findLast((l) => l.locale)?.locale ?? 'en-GB';
   const text = renderKit(kit, bibliography, {
     format: command.format,

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { SEVERITY_LABEL } from '../card/severity-label';
 import { CategoryChart } from './CategoryChart';
 import { LetterSection } from './LetterSection';
@@ -49,6 +50,52 @@ function PassedOver({
 }
 
 /** A service's audit of a folder of letters: totals first, then every suggestion in context. */
+/**
+ * A table of counts: each row headed by what is counted, other columns after it, the count last
+ * and right-aligned. The report's totals are all of this shape.
+ */
+function CountTable({
+  id,
+  columns,
+  counted,
+  rows,
+}: {
+  id: string;
+  /** The row header's column, then any others. */
+  columns: readonly string[];
+  /** What the count column counts ("Suggestions", "Letters"). */
+  counted: string;
+  rows: readonly { key: string; head: ComponentChildren; cells?: ComponentChildren[]; n: number }[];
+}) {
+  return (
+    <table id={id}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+          <th scope="col" class="count">
+            {counted}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.head}</th>
+            {(row.cells ?? []).map((cell, k) => (
+              <td key={k}>{cell}</td>
+            ))}
+            <td class="count">{row.n}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function AuditReport({ data }: { data: AuditReportData }) {
   const t = totals(data.letters);
   const clean = data.letters.filter((letter) => letter.findings.length === 0);
@@ -115,78 +162,45 @@ export function AuditReport({ data }: { data: AuditReportData }) {
               <section id="categories">
                 <h2>Suggestions by category</h2>
                 <CategoryChart rows={t.byCategory} />
-                <table id="by-category">
-                  <thead>
-                    <tr>
-                      <th scope="col">Category</th>
-                      <th scope="col" class="count">
-                        Suggestions
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {t.byCategory.map(({ category, count: n }) => (
-                      <tr key={category}>
-                        <th scope="row">{category}</th>
-                        <td class="count">{n}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <CountTable
+                  id="by-category"
+                  columns={['Category']}
+                  counted="Suggestions"
+                  rows={t.byCategory.map(({ category, count: n }) => ({
+                    key: category,
+                    head: category,
+                    n,
+                  }))}
+                />
               </section>
 
               <section id="entries">
                 <h2>Suggestions by entry</h2>
-                <table id="by-entry">
-                  <thead>
-                    <tr>
-                      <th scope="col">Entry</th>
-                      <th scope="col">Category</th>
-                      <th scope="col">How much it matters</th>
-                      <th scope="col">Message</th>
-                      <th scope="col" class="count">
-                        Suggestions
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {t.byEntry.map((e) => (
-                      <tr key={e.entryId}>
-                        <th scope="row">
-                          <code>{e.entryId}</code>
-                        </th>
-                        <td>{e.category}</td>
-                        <td>{SEVERITY_LABEL[e.severity]}</td>
-                        <td>{e.message}</td>
-                        <td class="count">{e.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <CountTable
+                  id="by-entry"
+                  columns={['Entry', 'Category', 'How much it matters', 'Message']}
+                  counted="Suggestions"
+                  rows={t.byEntry.map((e) => ({
+                    key: e.entryId,
+                    head: <code>{e.entryId}</code>,
+                    cells: [e.category, SEVERITY_LABEL[e.severity], e.message],
+                    n: e.count,
+                  }))}
+                />
               </section>
 
               <section id="top-letters">
                 <h2>Letters with the most suggestions</h2>
-                <table id="most-suggestions">
-                  <thead>
-                    <tr>
-                      <th scope="col">Letter</th>
-                      <th scope="col" class="count">
-                        Suggestions
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {t.topLetters.map(({ file, anchor, count: n }) => (
-                      <tr key={anchor}>
-                        <th scope="row">
-                          <a href={`#${anchor}`}>{file}</a>
-                        </th>
-                        <td class="count">{n}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <CountTable
+                  id="most-suggestions"
+                  columns={['Letter']}
+                  counted="Suggestions"
+                  rows={t.topLetters.map(({ file, anchor, count: n }) => ({
+                    key: anchor,
+                    head: <a href={`#${anchor}`}>{file}</a>,
+                    n,
+                  }))}
+                />
               </section>
             </>
           )}
@@ -200,28 +214,17 @@ export function AuditReport({ data }: { data: AuditReportData }) {
                 speaks to the person it is addressed to, and its flags by category. They change
                 nothing and block nothing.
               </p>
-              <table id="by-reflection">
-                <thead>
-                  <tr>
-                    <th scope="col">Reflection</th>
-                    <th scope="col">What it notices</th>
-                    <th scope="col" class="count">
-                      Letters
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {t.byReflection.map(({ id, count: n }) => (
-                    <tr key={id}>
-                      <th scope="row">
-                        <code>{id}</code>
-                      </th>
-                      <td>{REFLECTION_LABEL[id] ?? id}</td>
-                      <td class="count">{n}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CountTable
+                id="by-reflection"
+                columns={['Reflection', 'What it notices']}
+                counted="Letters"
+                rows={t.byReflection.map(({ id, count: n }) => ({
+                  key: id,
+                  head: <code>{id}</code>,
+                  cells: [REFLECTION_LABEL[id] ?? id],
+                  n,
+                }))}
+              />
             </section>
           )}
 

@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import { gapParts } from './gap-parts';
 import { SourceAddress } from '../audit/SourceAddress';
 import { KIT_CSS } from './kit-styles';
 import {
@@ -25,20 +26,7 @@ const sourceAnchor = (n: number) => `source-${n}`;
 
 /** Text with each {gap} marked, so a printed scaffold shows where to write. */
 function WithGaps({ text }: { text: string }) {
-  const parts = text.split(/(\{[^{}\n]+\})/);
-  return (
-    <>
-      {parts.map((part, i) =>
-        i % 2 === 1 ? (
-          <span key={i} class="gap">
-            {part}
-          </span>
-        ) : (
-          part
-        ),
-      )}
-    </>
-  );
+  return <>{gapParts(text)}</>;
 }
 
 function Cites({ numbers }: { numbers: number[] }) {

@@ -1,5 +1,6 @@
 import type { MergedKit } from '../../core/kit/merge-kit.ts';
-import { toUsSpelling } from '../../core/lexicon/spelling.ts';
+import { kitWords } from '../../core/kit/kit-words.ts';
+import { paragraphsOf } from '../../core/kit/paragraphs.ts';
 import type {
   Bibliography,
   DocumentKind,
@@ -83,29 +84,7 @@ export function forLine(kinds: readonly string[]): string | undefined {
   return `For ${kinds.length === 1 ? last : `${kinds.slice(0, -1).join(', ')}, and ${last}`}.`;
 }
 
-/** A blank line (spaces allowed on it) starts a new paragraph. */
-export function paragraphsOf(text: string): string[] {
-  return text
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-}
-
-type Words<T extends string> = { [K in T]?: string };
-
-/** A field in the locale: its own en-US wording where given, else the en-GB text (US-spelt). */
-function wordsIn<T extends string>(
-  base: Words<T>,
-  override: Words<T> | undefined,
-  field: T,
-  locale: Locale,
-): string | undefined {
-  const own = locale === 'en-US' ? override?.[field] : undefined;
-  if (own !== undefined) return own;
-  const text = base[field];
-  if (text === undefined) return undefined;
-  return locale === 'en-US' ? toUsSpelling(text) : text;
-}
+export { paragraphsOf };
 
 /** Numbers sources as the page first cites them; the same source keeps its number. */
 function numberer(bibliography: Readonly<Bibliography>) {
@@ -141,21 +120,19 @@ function sectionView(
   locale: Locale,
   number: (refs: readonly SourceRef[] | undefined) => number[],
 ): KitViewSection {
-  const o = section.locales?.['en-US'];
-  const intro = wordsIn(section, o, 'intro', locale);
+  const intro = kitWords(section, 'intro', locale);
   return {
     id: section.id,
-    title: wordsIn(section, o, 'title', locale) ?? section.title,
+    title: kitWords(section, 'title', locale) ?? section.title,
     ...(intro !== undefined ? { intro } : {}),
     sources: number(section.sources),
     items: items.map((item) => {
-      const io = item.locales?.['en-US'];
-      const note = wordsIn(item, io, 'note', locale);
+      const note = kitWords(item, 'note', locale);
       return {
         id: item.id,
         kind: item.kind,
-        title: wordsIn(item, io, 'title', locale) ?? item.title,
-        paragraphs: paragraphsOf(wordsIn(item, io, 'text', locale) ?? item.text),
+        title: kitWords(item, 'title', locale) ?? item.title,
+        paragraphs: paragraphsOf(kitWords(item, 'text', locale) ?? item.text),
         ...(note !== undefined ? { note } : {}),
         kinds: (item.kinds ?? []).map((k) => DOCUMENT_LABEL[locale][k]),
         sources: number(item.sources),

@@ -1,5 +1,5 @@
-import { placeholders } from '@/core/suggestions/placeholders';
-import { paragraphsOf } from '@/extension/content/apply/insert-at-caret';
+import { gapParts } from '@/components/kit/gap-parts';
+import { paragraphsOf } from '@/core/kit/paragraphs';
 
 /** A prompt's text, paragraph by paragraph, each {gap} marked as a place to fill in. */
 export function PromptText({ text }: { text: string }) {
@@ -13,18 +13,7 @@ export function PromptText({ text }: { text: string }) {
 }
 
 function withGaps(paragraph: string) {
-  const parts: (string | preact.JSX.Element)[] = [];
-  let at = 0;
-  for (const gap of placeholders(paragraph)) {
-    if (gap.start > at) parts.push(paragraph.slice(at, gap.start));
-    parts.push(
-      <span class="gap" key={gap.start}>
-        {paragraph.slice(gap.start, gap.end)}
-      </span>,
-    );
-    at = gap.end;
-  }
-  if (at < paragraph.length) parts.push(paragraph.slice(at));
+  const parts = gapParts(paragraph);
   // Line breaks inside a paragraph stay line breaks.
   return parts.flatMap((part, k) =>
     typeof part === 'string'

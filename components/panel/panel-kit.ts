@@ -1,14 +1,8 @@
+import { kitWords } from '@/core/kit/kit-words';
 import { mergeKits } from '@/core/kit/merge-kit';
+import { layersBibliography, resolveRefs } from '@/core/lexicon/merge-layers';
 import { sourcesFor } from '@/core/lexicon/localise';
-import type {
-  Bibliography,
-  KitItem,
-  KitSection,
-  Lexicon,
-  Locale,
-  Source,
-  SourceRef,
-} from '@/core/lexicon/schema';
+import type { KitItem, KitSection, Lexicon, Locale, Source } from '@/core/lexicon/schema';
 import { toUsSpelling } from '@/core/lexicon/spelling';
 
 /** One prompt as the side panel shows it, in the clinician's locale. */
@@ -39,24 +33,6 @@ export interface PanelKit {
 const words = (locale: Locale) => (text: string) =>
   locale === 'en-US' ? toUsSpelling(text) : text;
 
-/** The kit's words in a locale: an en-US override where given, else US spelling of the en-GB. */
-function localeOf<T extends { locales?: { 'en-US'?: object } }>(
-  thing: T,
-  field: string,
-  value: string | undefined,
-  locale: Locale,
-): string | undefined {
-  if (value === undefined) return undefined;
-  if (locale !== 'en-US') return value;
-  const own = (thing.locales?.['en-US'] as Record<string, string | undefined> | undefined)?.[field];
-  return own ?? toUsSpelling(value);
-}
-
-const resolve = (refs: readonly SourceRef[] | undefined, bibliography: Bibliography): Source[] =>
-  (refs ?? [])
-    .map((s) => (typeof s === 'string' ? bibliography[s] : s))
-    .filter((s): s is Source => s !== undefined);
-
 /**
  * The prompt kit in force over these layers (built-in, service, personal), section by section in
  * order, each prompt in its locale with its sources resolved from the layers' bibliographies.
@@ -64,26 +40,23 @@ const resolve = (refs: readonly SourceRef[] | undefined, bibliography: Bibliogra
  */
 export function panelKitFrom(lexicons: readonly Lexicon[], locale: Locale): PanelKit {
   const { kit } = mergeKits(lexicons.map((l) => l.prompts));
-  const bibliography: Bibliography = Object.assign(
-    {},
-    ...lexicons.map((l) => l.bibliography ?? {}),
-  ) as Bibliography;
-  const titleOf = (s: KitSection) => localeOf(s, 'title', s.title, locale)!;
+  const bibliography = layersBibliography(lexicons);
+  const titleOf = (s: KitSection) => kitWords(s, 'title', locale)!;
   const sections = kit.sections.map((s): PanelSection => ({
     id: s.id,
     title: titleOf(s),
-    ...(s.intro ? { intro: localeOf(s, 'intro', s.intro, locale)! } : {}),
+    ...(s.intro ? { intro: kitWords(s, 'intro', locale)! } : {}),
     items: kit.items
       .filter((i) => i.section === s.id)
       .map((i) => {
-        const note = localeOf(i, 'note', i.note, locale);
+        const note = kitWords(i, 'note', locale);
         return {
           id: i.id,
           kind: i.kind,
-          title: localeOf(i, 'title', i.title, locale)!,
-          text: localeOf(i, 'text', i.text, locale)!,
+          title: kitWords(i, 'title', locale)!,
+          text: kitWords(i, 'text', locale)!,
           ...(note ? { note } : {}),
-          sources: sourcesFor(resolve(i.sources, bibliography), locale),
+          sources: sourcesFor(resolveRefs(i.sources, bibliography), locale),
           sectionTitle: titleOf(s),
         };
       }),

@@ -43,6 +43,8 @@ export function kitView(layers: readonly { name: LayerName; lexicon: Lexicon }[]
     mergeKits(lower.map((l) => kitOf(l.lexicon))).kit.items.map((i) => [i.id, i]),
   );
   const sections = new Map(all.sections.map((s) => [s.id, s.title]));
+  const personal = layers.find((l) => l.name === 'personal');
+  const mine = personal ? kitOf(personal.lexicon) : {};
   return all.items.map((item) => {
     const touched = layers
       .map((l, k) => ({ name: l.name, kit: kits[k]! }))
@@ -50,8 +52,6 @@ export function kitView(layers: readonly { name: LayerName; lexicon: Lexicon }[]
         ({ kit }) => kit.items?.some((i) => i.id === item.id) || kit.disable?.includes(item.id),
       )
       .map(({ name }) => name);
-    const personal = layers.find((l) => l.name === 'personal');
-    const mine = personal ? kitOf(personal.lexicon) : {};
     const own = mine.items?.find((i) => i.id === item.id);
     const status: KitRow['personal'] =
       mine.disable?.includes(item.id) || own?.enabled === false

@@ -10,6 +10,8 @@ import type {
   Source,
 } from '../lexicon/schema.ts';
 import { toUsSpelling } from '../lexicon/spelling.ts';
+import { resolveRefs } from '../lexicon/merge-layers.ts';
+import { kitWords } from './kit-words.ts';
 import { containmentTest } from '../matcher/spans.ts';
 import { paragraphRanges } from '../text/paragraphs.ts';
 import { pairQuotes } from '../text/quotations.ts';
@@ -604,20 +606,14 @@ function result(
   bibliography: Readonly<Bibliography> | undefined,
   values: { count?: number; areas?: string; categories?: string },
 ): ReflectionResult {
-  const us = locale === 'en-US';
-  const own = us ? r.locales?.['en-US'] : undefined;
-  const spelt = (s: string) => (us ? toUsSpelling(s) : s);
   const fill = (s: string) =>
     s.replace(/\{(count|areas|categories)\}/g, (placeholder, key: keyof typeof values) =>
       values[key] === undefined ? placeholder : String(values[key]),
     );
-  const sources = (r.sources ?? [])
-    .map((s) => (typeof s === 'string' ? bibliography?.[s] : s))
-    .filter((s): s is Source => s !== undefined);
   return {
     id: r.id,
-    message: fill(own?.message ?? spelt(r.message)),
-    why: fill(own?.why ?? spelt(r.why)),
-    sources: sourcesFor(sources, locale),
+    message: fill(kitWords(r, 'message', locale)!),
+    why: fill(kitWords(r, 'why', locale)!),
+    sources: sourcesFor(resolveRefs(r.sources, bibliography), locale),
   };
 }

@@ -44,10 +44,22 @@ export function applyPatch(entry: Entry, patch: EntryPatch): Entry {
  */
 export function resolveSources(entry: Entry, bibliography: Readonly<Bibliography>): ResolvedEntry {
   if (entry.sources.every((s) => typeof s !== 'string')) return entry as ResolvedEntry;
-  const sources = entry.sources
-    .map((s) => (typeof s === 'string' ? bibliography[s] : s))
+  return { ...entry, sources: resolveRefs(entry.sources, bibliography) };
+}
+
+/** Sources cited by key or written out, as sources; a key no layer defines is left out. */
+export function resolveRefs(
+  refs: readonly (string | Source)[] | undefined,
+  bibliography: Readonly<Bibliography> | undefined,
+): Source[] {
+  return (refs ?? [])
+    .map((s) => (typeof s === 'string' ? bibliography?.[s] : s))
     .filter((s): s is Source => s !== undefined);
-  return { ...entry, sources };
+}
+
+/** Every source the layers define by key, a later layer's beside those below. */
+export function layersBibliography(lexicons: readonly Lexicon[]): Bibliography {
+  return Object.assign({}, ...lexicons.map((l) => l.bibliography ?? {})) as Bibliography;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { paragraphsOf } from '@/core/kit/paragraphs';
 import { BRIDGE_EDITED, BRIDGE_PREPARE } from '../../bridge/protocol.ts';
 import type { FieldAdapter } from '../text/field-adapter.ts';
 import { insertText, writeText } from './apply-suggestion.ts';
@@ -6,15 +7,8 @@ export type InsertAtCaretResult =
   /** Written: `text` is what the field's text now holds from about `near` on. */
   { result: 'inserted'; near: number; text: string } | { result: 'too-long' | 'stale' };
 
-/** A prompt's paragraphs: blank-line separated, a single line break kept inside one. */
-export function paragraphsOf(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .trim()
-    .split(/\n[ \t]*(?:\n[ \t]*)+/)
-    .map((p) => p.replace(/[ \t]+\n/g, '\n').trim())
-    .filter((p) => p.length > 0);
-}
+// One reading of a scaffold's paragraphs, shared with the panel and the printed kit.
+export { paragraphsOf };
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>');

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { placeholders } from '@/core/suggestions/placeholders';
 import { sendMessage, type InsertReply, type TabMessage } from '../../messages.ts';
 import type { FieldSession } from '../field-session.ts';
 import type { RunContext } from '../run-context.ts';
@@ -73,9 +74,7 @@ export function insertPrompts(
     if (!at && last.left && session.adapter.read() === last.left.text) at = last.left.at;
     if (!at) return { outcome: 'moved' };
     const outcome = applier.insert(session, at, text);
-    return outcome === 'inserted'
-      ? { outcome, gaps: (text.match(/\{[^{}\n]+\}/g) ?? []).length }
-      : { outcome };
+    return outcome === 'inserted' ? { outcome, gaps: placeholders(text).length } : { outcome };
   };
 
   const onTabMessage = (message: unknown) => {
