@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import {
   FlagCounts,
@@ -25,7 +25,9 @@ import {
 } from '@/extension/settings';
 import {
   isMessage,
+  PANEL_PORT,
   sendTabMessage,
+  type PanelNotice,
   type FindReply,
   type FlagCountReply,
 } from '@/extension/messages';
@@ -113,14 +115,53 @@ export default defineBackground(() => {
   // Prompts from the side panel go to the frame whose field the clinician focused last.
   const prompts = createInsertRouter();
 
+  // Open side panels hold a port, to hear that the letter beside them may have changed (another
+  // field focused, another tab shown, the letter edited); they then ask for it. With no panel
+  // open, nothing is asked of any frame.
+  const panels = new Set<Browser.runtime.Port>();
+  browser.runtime.onConnect.addListener((port) => {
+    // Only the extension's own pages: a content script's port has the page's address.
+    const own = port.sender?.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+    if (port.name !== PANEL_PORT || !own) return;
+    panels.add(port);
+    port.onDisconnect.addListener(() => panels.delete(port));
+  });
+  const tellPanels = () => {
+    const notice: PanelNotice = { kind: 'letter-changed' };
+    for (const port of panels) {
+      try {
+        port.postMessage(notice);
+      } catch {
+        panels.delete(port);
+      }
+    }
+  };
+  browser.tabs.onActivated.addListener(() => tellPanels());
+
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isMessage(message)) return false;
     switch (message.kind) {
       case 'field-focused':
         if (sender.tab?.id !== undefined && sender.tab.id >= 0) {
-          void prompts.noteFocus(sender.tab.id, sender.frameId ?? 0).catch(() => {});
+          void prompts
+            .noteFocus(sender.tab.id, sender.frameId ?? 0)
+            .then(tellPanels)
+            .catch(() => {});
         }
         return false;
+      case 'letter-changed':
+        if (panels.size > 0 && sender.tab?.id !== undefined) tellPanels();
+        return false;
+      case 'read-letter':
+        void prompts
+          .readLetter(message.windowId, sender.tab)
+          .then(sendResponse, () => sendResponse({ outcome: 'gone' }));
+        return true;
+      case 'show-flag':
+        void prompts
+          .showFlag(message.flag, message.windowId, sender.tab)
+          .then(sendResponse, () => sendResponse({ outcome: 'gone' }));
+        return true;
       case 'insert-prompt':
         void prompts
           .insert(message.text, message.windowId, sender.tab)

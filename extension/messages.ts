@@ -29,7 +29,68 @@ export type Message =
    * beside the panel (the active tab of `windowId`, the panel's window). The background forwards
    * it to that frame alone and answers with what happened.
    */
-  | { kind: 'insert-prompt'; text: string; windowId?: number };
+  | { kind: 'insert-prompt'; text: string; windowId?: number }
+  /**
+   * Content script → background: the letter in the field last focused in this frame has
+   * changed (its text, flags or kind), a moment after it settled. Nothing of it is sent: an open
+   * side panel asks for it (`read-letter`), and without one the background does nothing.
+   */
+  | { kind: 'letter-changed' }
+  /**
+   * Side panel → background: the letter in the field last focused in the tab beside the panel,
+   * for its reflections. Forwarded to that frame alone, answered with a LetterReply; the text goes
+   * from the frame to the panel and is kept by neither the background nor the panel.
+   */
+  | { kind: 'read-letter'; windowId?: number }
+  /**
+   * Side panel → background: show this flag of that letter in its field (scrolled to, the caret
+   * at its start, its card open). Answered with a ShowFlagReply.
+   */
+  | { kind: 'show-flag'; flag: FlagPlace; windowId?: number };
+
+/** Where a flag of a letter is, and its words, so a letter changed since can be told apart. */
+export interface FlagPlace {
+  start: number;
+  end: number;
+  match: string;
+}
+
+/** A flag of a letter, as the side panel counts and lists it. */
+export interface LetterFlag extends FlagPlace {
+  category: string;
+}
+
+/** The letter in a field as the side panel reflects on it. */
+export interface LetterSnapshot {
+  text: string;
+  /** What it is read as (chosen in the card, or guessed), as its flags were found. */
+  kind: DocumentKindGuess;
+  chosen: boolean;
+  /** Its flags, in text order, offsets in `text`. */
+  flags: LetterFlag[];
+  /** Whether some of its paragraphs are still being checked (more flags may come). */
+  waiting: boolean;
+}
+
+/**
+ * The letter last written in beside the panel (`page`: its tab's title); or none focused yet in
+ * that tab; or the field gone from the page.
+ */
+export type LetterReply =
+  { outcome: 'read'; letter: LetterSnapshot; page?: string } | { outcome: 'no-field' | 'gone' };
+
+/** What became of a flag to show: shown; no longer in the letter; no field; the field gone. */
+export interface ShowFlagReply {
+  outcome: 'shown' | 'moved' | 'no-field' | 'gone';
+}
+
+/** The name of the port an open side panel holds to the background, to hear of changes. */
+export const PANEL_PORT = 'alongside-panel';
+
+/** Background → side panel, down its port: the letter beside it may have changed; read it again. */
+export interface PanelNotice {
+  kind: 'letter-changed';
+}
 
 export interface FindRequest {
   locale: Locale;
@@ -67,6 +128,9 @@ export interface Replies {
   find: FindReply;
   'field-focused': void;
   'insert-prompt': InsertReply;
+  'letter-changed': void;
+  'read-letter': LetterReply;
+  'show-flag': ShowFlagReply;
 }
 
 /**
@@ -103,14 +167,17 @@ export function isMessage(value: unknown): value is Message {
     case 'get-flag-count':
       return typeof m.tabId === 'number' && Number.isInteger(m.tabId);
     case 'field-focused':
+    case 'letter-changed':
       return true;
+    case 'read-letter':
+      return optionalWindow((m as { windowId?: unknown }).windowId);
+    case 'show-flag': {
+      const { flag, windowId } = m as { flag?: unknown; windowId?: unknown };
+      return isFlagPlace(flag) && optionalWindow(windowId);
+    }
     case 'insert-prompt': {
       const { text, windowId } = m as { text?: unknown; windowId?: unknown };
-      return (
-        typeof text === 'string' &&
-        text.length > 0 &&
-        (windowId === undefined || (typeof windowId === 'number' && Number.isInteger(windowId)))
-      );
+      return typeof text === 'string' && text.length > 0 && optionalWindow(windowId);
     }
     case 'find': {
       const { locale, allow, minSeverity, documentKind, paragraphs } = m as Partial<
@@ -132,6 +199,22 @@ export function isMessage(value: unknown): value is Message {
   }
 }
 
+const optionalWindow = (id: unknown) =>
+  id === undefined || (typeof id === 'number' && Number.isInteger(id));
+
+/** Whether a value is a FlagPlace: whole offsets in order, and words. */
+export function isFlagPlace(value: unknown): value is FlagPlace {
+  if (typeof value !== 'object' || value === null) return false;
+  const { start, end, match } = value as Partial<Record<keyof FlagPlace, unknown>>;
+  return (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    (start as number) >= 0 &&
+    (end as number) > (start as number) &&
+    typeof match === 'string'
+  );
+}
+
 /**
  * Background → content scripts of one tab (every frame), sent with `browser.tabs.sendMessage`.
  * `report-flag-count`: send your current `flag-count` again, even if unchanged. The background
@@ -145,7 +228,11 @@ export type TabMessage =
    * Sent to one frame (the one whose field was last focused): insert `text` at that field's
    * saved caret as one undo step, then Tab through its {gaps}. Answered with an InsertReply.
    */
-  | { kind: 'insert-prompt'; text: string };
+  | { kind: 'insert-prompt'; text: string }
+  /** Sent to that frame alone: answer with the letter in that field (a LetterReply). */
+  | { kind: 'read-letter' }
+  /** Sent to that frame alone: show this flag of that field's letter (a ShowFlagReply). */
+  | { kind: 'show-flag'; flag: FlagPlace };
 
 export function sendTabMessage(tabId: number, message: TabMessage): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message);

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { parseLexicon, type Lexicon } from '@/core/index';
 import { lexiconAsWritten, lexiconFromCsv, lexiconToCsv } from '@/core/lexicon/csv';
 import { mergeLayers } from '@/core/lexicon/merge-layers';
-import { download } from './download';
+import { download } from '../download';
 
 /** What an import would do to the personal layer, shown before anything is stored. */
 export interface ImportPreview {

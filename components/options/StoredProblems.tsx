@@ -1,4 +1,4 @@
-import { download } from './download';
+import { download } from '../download';
 
 /**
  * What could not be used, and what was put right: the policy's problems, the clinician's own

@@ -1,7 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Source } from '@/core/lexicon/schema';
 import { panelView, panelWords, type PanelItem, type PanelKit } from './panel-kit';
 import { PromptText } from './PromptText';
+import { SourceList } from './LetterReflections';
 
 export interface PromptPanelProps {
   kit: PanelKit | undefined;
@@ -13,6 +15,10 @@ export interface PromptPanelProps {
   onToggleFavourite(id: string): void;
   onCopy(item: PanelItem): void;
   onInsert(item: PanelItem): void;
+  /** Shown above the prompts: the reflections on the letter beside the panel. */
+  letter?: ComponentChildren;
+  /** Under the search: what else the panel does with the kit (print it, save it as a page). */
+  tools?: ComponentChildren;
 }
 
 const KIND_LABEL: Record<PanelItem['kind'], string> = {
@@ -148,10 +154,12 @@ export function PromptPanel(props: PromptPanelProps) {
           onInput={(event) => props.onQuery((event.target as HTMLInputElement).value)}
           onKeyDown={onSearchKey}
         />
+        {props.tools}
         <p class="status" role="status">
           {status}
         </p>
       </header>
+      {props.letter}
       <div class="prompts" ref={list} onKeyDown={onListKey}>
         {!kit && <p class="empty">{say('Loading the prompts…')}</p>}
         {kit && count === 0 && (
@@ -183,20 +191,7 @@ function Sources({ sources }: { sources: Source[] }) {
   return (
     <details class="prompt-sources">
       <summary>Sources ({sources.length})</summary>
-      <ul>
-        {sources.map((s, k) => (
-          <li key={k}>
-            {s.url ? (
-              <a href={s.url} target="_blank" rel="noreferrer noopener">
-                {s.citation}
-              </a>
-            ) : (
-              s.citation
-            )}{' '}
-            ({s.year})
-          </li>
-        ))}
-      </ul>
+      <SourceList sources={sources} />
     </details>
   );
 }

@@ -1,8 +1,15 @@
 import { kitWords } from '@/core/kit/kit-words';
-import { mergeKits } from '@/core/kit/merge-kit';
+import { mergeKits, type MergedKit } from '@/core/kit/merge-kit';
 import { layersBibliography, resolveRefs } from '@/core/lexicon/merge-layers';
 import { sourcesFor } from '@/core/lexicon/localise';
-import type { KitItem, KitSection, Lexicon, Locale, Source } from '@/core/lexicon/schema';
+import type {
+  Bibliography,
+  KitItem,
+  KitSection,
+  Lexicon,
+  Locale,
+  Source,
+} from '@/core/lexicon/schema';
 import { toUsSpelling } from '@/core/lexicon/spelling';
 
 /** One prompt as the side panel shows it, in the clinician's locale. */
@@ -28,6 +35,9 @@ export interface PanelSection {
 export interface PanelKit {
   locale: Locale;
   sections: PanelSection[];
+  /** The kit in force as merged (for the reflections and the printed page), and its sources. */
+  merged: MergedKit;
+  bibliography: Bibliography;
 }
 
 const words = (locale: Locale) => (text: string) =>
@@ -61,7 +71,12 @@ export function panelKitFrom(lexicons: readonly Lexicon[], locale: Locale): Pane
         };
       }),
   }));
-  return { locale, sections: sections.filter((s) => s.items.length > 0) };
+  return {
+    locale,
+    sections: sections.filter((s) => s.items.length > 0),
+    merged: kit,
+    bibliography,
+  };
 }
 
 /** Lower case, curly quotes straight, runs of space as one: what search compares. */

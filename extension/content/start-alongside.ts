@@ -7,12 +7,14 @@ import { announceFieldOnFocus } from './features/announce-field.ts';
 import { applySuggestions } from './features/apply-suggestions.ts';
 import { followLayout } from './features/follow-layout.ts';
 import { insertPrompts } from './features/insert-prompts.ts';
+import { trackLastField } from './features/last-field.ts';
+import { shareLetter } from './features/share-letter.ts';
 import { reportFlagCount } from './features/report-flag-count.ts';
 import { startSuggestionCard } from './features/suggestion-card.ts';
 import { trackFields, type FieldMemory } from './features/track-fields.ts';
 import { watchEditableFields } from './fields/watch-editable-fields.ts';
 import { createBackgroundChecker, type BackgroundChecker } from './background-checker.ts';
-import { measureStartFrom } from './field-session.ts';
+import { measureStartFrom, type FieldSession } from './field-session.ts';
 import { createRunContext } from './run-context.ts';
 
 /**
@@ -119,10 +121,20 @@ function runChecks(
 ): void {
   const ctx = createRunContext(win, checker, settings, signal, lifetime);
   // The card and the count start after the fields, whose hooks reach them once they exist.
-  const later: { cards?: CardController; flagsChanged?: () => void } = {};
+  const later: {
+    cards?: CardController;
+    flagsChanged?: () => void;
+    letterChanged?: (session: FieldSession) => void;
+  } = {};
   const fields = trackFields(ctx, memory, {
-    onFindings: () => later.flagsChanged?.(),
-    onKindChange: (session) => later.cards?.kindChanged(session),
+    onFindings: (session) => {
+      later.flagsChanged?.();
+      later.letterChanged?.(session);
+    },
+    onKindChange: (session) => {
+      later.cards?.kindChanged(session);
+      later.letterChanged?.(session);
+    },
     onDrop: (session) => {
       if (later.cards?.openFor?.session === session) later.cards.close();
     },
@@ -131,9 +143,12 @@ function runChecks(
   // Fields already on the page were checked while the fields started: count them now.
   later.flagsChanged();
   const applier = applySuggestions(ctx);
-  const cards = startSuggestionCard(ctx, fields, applier);
+  const { cards, show } = startSuggestionCard(ctx, fields, applier);
   later.cards = cards;
   followLayout(ctx, fields, () => cards.reposition());
   announceFieldOnFocus(ctx, fields);
-  insertPrompts(ctx, fields, applier, { beforeInsert: () => cards.close() });
+  // The side panel's link to this frame: the field last written in, its prompts and its letter.
+  const lastField = trackLastField(ctx, fields);
+  insertPrompts(ctx, lastField, applier, { beforeInsert: () => cards.close() });
+  later.letterChanged = shareLetter(ctx, lastField, show);
 }

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { InsertReply, TabMessage } from '../messages.ts';
+import type { InsertReply, LetterReply, ShowFlagReply, TabMessage } from '../messages.ts';
 
 /** Per tab, the frame whose field was focused last, and when. */
 export type FocusedFrames = Record<string, { frameId: number; at: number }>;
@@ -27,6 +27,37 @@ export interface InsertRouter {
     windowId: number | undefined,
     from: Browser.tabs.Tab | undefined,
   ): Promise<InsertReply>;
+  /** The letter in that same field, for the panel's reflections (with its tab's title). */
+  readLetter(
+    windowId: number | undefined,
+    from: Browser.tabs.Tab | undefined,
+  ): Promise<LetterReply>;
+  /** Shows a flag of that letter in its field. */
+  showFlag(
+    flag: Extract<TabMessage, { kind: 'show-flag' }>['flag'],
+    windowId: number | undefined,
+    from: Browser.tabs.Tab | undefined,
+  ): Promise<ShowFlagReply>;
+}
+
+type Outcome = { outcome: string };
+
+/**
+ * Sends one message to one frame and resolves with its answer; `gone` when none comes (the frame
+ * navigated away, or Alongside is off there now) or it is not of the shape asked for.
+ */
+async function askFrame<R extends Outcome>(
+  to: { tabId: number; frameId: number },
+  message: TabMessage,
+): Promise<R | { outcome: 'gone' }> {
+  try {
+    const reply = (await browser.tabs.sendMessage(to.tabId, message, {
+      frameId: to.frameId,
+    })) as R | undefined;
+    return reply && typeof reply.outcome === 'string' ? reply : { outcome: 'gone' };
+  } catch {
+    return { outcome: 'gone' };
+  }
 }
 
 export function createInsertRouter(): InsertRouter {
@@ -81,16 +112,23 @@ export function createInsertRouter(): InsertRouter {
     async insert(text, windowId, from) {
       const to = await target(windowId, from);
       if (!to) return { outcome: 'no-field' };
-      const message: TabMessage = { kind: 'insert-prompt', text };
-      try {
-        const reply = (await browser.tabs.sendMessage(to.tabId, message, {
-          frameId: to.frameId,
-        })) as InsertReply | undefined;
-        // No answer: the frame navigated away, or Alongside is off there now.
-        return reply && typeof reply.outcome === 'string' ? reply : { outcome: 'gone' };
-      } catch {
-        return { outcome: 'gone' };
-      }
+      return askFrame<InsertReply>(to, { kind: 'insert-prompt', text });
+    },
+    async readLetter(windowId, from) {
+      const to = await target(windowId, from);
+      if (!to) return { outcome: 'no-field' };
+      const reply = await askFrame<LetterReply>(to, { kind: 'read-letter' });
+      if (reply.outcome !== 'read') return reply;
+      const page = await browser.tabs.get(to.tabId).then(
+        (tab) => tab.title,
+        () => undefined,
+      );
+      return page ? { ...reply, page } : reply;
+    },
+    async showFlag(flag, windowId, from) {
+      const to = await target(windowId, from);
+      if (!to) return { outcome: 'no-field' };
+      return askFrame<ShowFlagReply>(to, { kind: 'show-flag', flag });
     },
   };
 }

@@ -165,7 +165,7 @@ describe('the side panel', () => {
     search('nothing like this');
     await flush();
     expect(titles(panel)).toEqual([]);
-    expect(panel.querySelector('.empty')?.textContent).toBe(
+    expect(panel.querySelector('.prompts .empty')?.textContent).toBe(
       'No prompt matches “nothing like this”.',
     );
     // Escape in the box clears the search.

@@ -1,15 +1,13 @@
-// The prompt kit's side panel in real Chromium: the real side panel, opened by chrome.sidePanel.open
-// as a click would (Playwright cannot click the toolbar), its Insert going the real way: panel →
-// background → the content script of the frame whose field was focused last → the editor, as one
-// undo step, with Tab through the scaffold's {gaps}. Playwright cannot reach into the side panel,
-// so a tab of the extension's own (the options page) drives its page through the extension's
-// views; the clicks there are the panel's own button handlers.
+// The prompt kit's side panel in real Chromium (opened as side-panel-driver.ts says), its Insert
+// going the real way: panel → background → the content script of the frame whose field was
+// focused last → the editor, as one undo step, with Tab through the scaffold's {gaps}.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser-session.ts';
 import { resetSettings, serviceWorker } from './content-helpers.ts';
 import { modelText, openFixture, selectedText } from './editor-scenario.ts';
-import { EXTENSION_ID, type LoadedExtension } from './launch-extension.ts';
+import type { LoadedExtension } from './launch-extension.ts';
+import { inPanel, openSidePanel } from './side-panel-driver.ts';
 
 const FIRST = 'Thank you for seeing {name} today.';
 const SECOND = 'We agreed {plan}.';
@@ -59,51 +57,30 @@ async function prepare(ext: LoadedExtension): Promise<void> {
       ).chrome.storage.local.set({ personalLexicon }),
     PERSONAL,
   );
-  // An extension tab to open the side panel from and to reach into it; pages opened after it are
-  // the active tab beside the panel.
-  driver = await ext.context.newPage();
-  await driver.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-  const cdp = await ext.context.newCDPSession(driver);
-  // As a click on a button would: sidePanel.open needs a user gesture.
-  await cdp.send('Runtime.evaluate', {
-    expression: `chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id }))`,
-    awaitPromise: true,
-    userGesture: true,
-  });
-  // The panel reads the kit in force as it opens (expect.poll is for tests, not hooks).
-  for (let k = 0; k < 150 && (await inPanel('has-prompt')) !== true; k++) {
-    await new Promise((done) => setTimeout(done, 100));
-  }
+  driver = await openSidePanel(ext, INSERT);
 }
 
 const env = useBrowserSession(prepare);
 
-type PanelAsk = 'has-prompt' | 'insert' | 'status';
+const INSERT = '[data-item="e2e-two-paragraphs"] [data-action="insert"]';
 
-/** Something done in the side panel's own page, found among the extension's views. */
-function inPanel(ask: PanelAsk): Promise<unknown> {
+type PanelAsk = 'insert' | 'status' | 'print';
+
+/** Something done in the side panel's own page. */
+function ask(what: PanelAsk): Promise<unknown> {
   if (!driver) throw new Error('no driver tab');
-  return driver.evaluate((ask) => {
-    // The extension's own `chrome`: this runs in its options page, not in the test's Node.
-    const { chrome } = globalThis as unknown as {
-      chrome: { extension: { getViews(): globalThis.Window[] } };
-    };
-    const view = chrome.extension.getViews().find((w) => w.location.pathname === '/sidepanel.html');
-    if (!view) return undefined;
-    const doc = view.document;
-    const insert = doc.querySelector<HTMLButtonElement>(
-      '[data-item="e2e-two-paragraphs"] [data-action="insert"]',
-    );
-    switch (ask) {
-      case 'has-prompt':
-        return insert !== null;
-      case 'insert':
-        insert!.click();
+  return inPanel(
+    driver,
+    (doc, { what, insert }) => {
+      if (what === 'insert' || what === 'print') {
+        const button = what === 'insert' ? insert : '[data-action="print-kit"]';
+        doc.querySelector<HTMLButtonElement>(button)!.click();
         return true;
-      case 'status':
-        return doc.querySelector('.status')?.textContent ?? '';
-    }
-  }, ask);
+      }
+      return doc.querySelector('.status')?.textContent ?? '';
+    },
+    { what, insert: INSERT },
+  );
 }
 
 /**
@@ -125,12 +102,12 @@ async function insertScaffold(
   await expect.poll(() => modelText(page)).toContain('Dear Sam,');
   const before = await modelText(page);
 
-  await inPanel('insert');
+  await ask('insert');
   await expect
     .poll(() => modelText(page), { timeout: 15_000 })
     .toBe(`${before}\n${FIRST}${joined}${SECOND}`);
   await expect
-    .poll(() => inPanel('status'))
+    .poll(() => ask('status'))
     .toBe(
       'Inserted, with its first gap selected. Press F6 to go back to your letter; Tab moves to the next gap.',
     );
@@ -172,9 +149,9 @@ describe('the side panel, in Chromium with the extension', () => {
   it('says in one line when no field in the tab was focused', async () => {
     await env.withPage(async (page) => {
       await openFixture(page, `${env.server.url}/textarea.html`);
-      await inPanel('insert');
+      await ask('insert');
       await expect
-        .poll(() => inPanel('status'), { timeout: 15_000 })
+        .poll(() => ask('status'), { timeout: 15_000 })
         .toBe('No field to insert into: click where you are writing, then Insert again.');
     });
   });
@@ -186,10 +163,36 @@ describe('the side panel, in Chromium with the extension', () => {
       await field.click();
       await page.keyboard.type(' Seen.');
       await field.evaluate((el) => el.remove());
-      await inPanel('insert');
+      await ask('insert');
       await expect
-        .poll(() => inPanel('status'), { timeout: 15_000 })
+        .poll(() => ask('status'), { timeout: 15_000 })
         .toBe('The field you were writing in is no longer there: click in it, then Insert again.');
     });
+  });
+
+  it('opens the kit in force as a page to print, its own prompt in it, loading nothing', async () => {
+    // Every request in the browser from the click on, the page's own load included.
+    const requested: string[] = [];
+    const note = (request: { url(): string }) => requested.push(request.url());
+    env.ext.context.on('request', note);
+    const opened = env.ext.context.waitForEvent('page');
+    await ask('print');
+    const page = await opened;
+    try {
+      await page.waitForLoadState('load');
+      expect(page.url()).toMatch(/^blob:chrome-extension:\/\//);
+      expect(await page.locator('h1').first().textContent()).toBe('Alongside prompt kit');
+      // The clinician's own prompt, with its gaps, in the full kit.
+      await expect.poll(() => page.getByText('Two paragraphs').count()).toBeGreaterThan(0);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(requested.filter((url) => url !== page.url())).toEqual([]);
+      expect(await ask('status')).toBe(
+        'The kit is open as a page in a new tab: print it from there.',
+      );
+    } finally {
+      env.ext.context.off('request', note);
+      await page.close();
+    }
   });
 });

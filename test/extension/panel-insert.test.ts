@@ -89,6 +89,46 @@ describe('the insert router', () => {
   });
 });
 
+describe('the letter beside the panel, through the router', () => {
+  it('is read from the same frame a prompt would go to, with its tab’s title', async () => {
+    const { first, a } = await twoWindows();
+    const router = createInsertRouter();
+    expect(await router.readLetter(first, undefined)).toEqual({ outcome: 'no-field' });
+    await router.noteFocus(a, 3);
+    const letter = {
+      text: 'Seen.',
+      kind: 'clinical-note',
+      chosen: false,
+      flags: [],
+      waiting: false,
+    };
+    const send = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockResolvedValue({ outcome: 'read', letter } as never);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: a, title: 'Clinic letter' } as never);
+    expect(await router.readLetter(first, undefined)).toEqual({
+      outcome: 'read',
+      letter,
+      page: 'Clinic letter',
+    });
+    expect(send).toHaveBeenCalledExactlyOnceWith(a, { kind: 'read-letter' }, { frameId: 3 });
+    send.mockRejectedValue(new Error('Receiving end does not exist.'));
+    expect(await router.readLetter(first, undefined)).toEqual({ outcome: 'gone' });
+  });
+
+  it('shows a flag in that frame, and passes on what became of it', async () => {
+    const { first, a } = await twoWindows();
+    const router = createInsertRouter();
+    await router.noteFocus(a, 1);
+    const flag = { start: 4, end: 10, match: 'claims' };
+    const send = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockResolvedValue({ outcome: 'moved' } as never);
+    expect(await router.showFlag(flag, first, undefined)).toEqual({ outcome: 'moved' });
+    expect(send).toHaveBeenCalledExactlyOnceWith(a, { kind: 'show-flag', flag }, { frameId: 1 });
+  });
+});
+
 describe('the insert messages', () => {
   it('are well formed only with text to insert and a whole window id, if any', () => {
     expect(isMessage({ kind: 'field-focused' })).toBe(true);
@@ -97,6 +137,26 @@ describe('the insert messages', () => {
     expect(isMessage({ kind: 'insert-prompt', text: '' })).toBe(false);
     expect(isMessage({ kind: 'insert-prompt', text: 3 })).toBe(false);
     expect(isMessage({ kind: 'insert-prompt', text: 'Seen.', windowId: '4' })).toBe(false);
+  });
+
+  it('ask for the letter, or show one of its flags, only with a flag that is a real place', () => {
+    expect(isMessage({ kind: 'letter-changed' })).toBe(true);
+    expect(isMessage({ kind: 'read-letter' })).toBe(true);
+    expect(isMessage({ kind: 'read-letter', windowId: 2 })).toBe(true);
+    expect(isMessage({ kind: 'read-letter', windowId: 2.5 })).toBe(false);
+    const flag = { start: 4, end: 10, match: 'claims' };
+    expect(isMessage({ kind: 'show-flag', flag })).toBe(true);
+    expect(isMessage({ kind: 'show-flag', flag, windowId: 1 })).toBe(true);
+    for (const bad of [
+      undefined,
+      { ...flag, start: -1 },
+      { ...flag, end: 4 },
+      { ...flag, end: 10.5 },
+      { ...flag, match: 3 },
+      { start: 4, end: 10 },
+    ]) {
+      expect(isMessage({ kind: 'show-flag', flag: bad })).toBe(false);
+    }
   });
 });
 

@@ -3,7 +3,7 @@
 // never run, and the page loads nothing.
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { renderKit } from '../../cli/kit.ts';
+import { renderKit } from '../../components/kit/render-kit.tsx';
 import { codeSpan, markdownText } from '../../components/kit/kit-markdown.ts';
 import { forLine, kitView, paragraphsOf } from '../../components/kit/kit-view.ts';
 import { defaultBibliography, defaultLexicon } from '../../core/index.ts';

@@ -16,13 +16,14 @@ import { turnOffSite } from './turn-off-site.ts';
 /**
  * The suggestion card: opened by a click on a flag or by Alt+Enter at the caret, driven by the
  * keys it owns while open, and closed by anything else. Returns the controller, so the other
- * features can move or close it.
+ * features can move or close it, and `show`, which opens the card on a flag as a click would
+ * (the side panel's flag list).
  */
 export function startSuggestionCard(
   ctx: RunContext,
   fields: FieldRegistry,
   applier: SuggestionApplier,
-): CardController {
+): { cards: CardController; show(session: FieldSession, finding: Finding): void } {
   const { doc, signal } = ctx;
   /** Puts focus and caret back where they were in the field when the card opened. */
   let returnToField: (() => void) | undefined;
@@ -137,5 +138,11 @@ export function startSuggestionCard(
   );
 
   signal.addEventListener('abort', () => cards.close(), { once: true });
-  return cards;
+  return {
+    cards,
+    show(session, finding) {
+      applier.stopGaps();
+      open(session, finding, 'mouse');
+    },
+  };
 }
