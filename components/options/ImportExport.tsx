@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
 import { parseLexicon, type Lexicon } from '@/core/index';
 import { lexiconAsWritten, lexiconFromCsv, lexiconToCsv } from '@/core/lexicon/csv';
-import { mergeLayers } from '@/core/lexicon/merge-layers';
+import { kitChanges } from '@/core/kit/kit-view';
+import { mergeKits } from '@/core/kit/merge-kit';
+import { layersBibliography, mergeLayers, resolveRefs } from '@/core/lexicon/merge-layers';
+import type { SourceRef } from '@/core/lexicon/schema';
 import { download } from '../download';
 
 /** What an import would do to the personal layer, shown before anything is stored. */
@@ -14,6 +17,8 @@ export interface ImportPreview {
   /** Entries below the file switches off that are on now, and the other way round. */
   switchedOff: string[];
   switchedOn: string[];
+  /** What it does to the prompt kit, a line each ("Prompt added: peer-group"). */
+  kit: string[];
   errors: string[];
 }
 
@@ -39,7 +44,16 @@ export function previewImport(
     else errors = read.errors;
   }
   if (!layer) {
-    return { file, added: [], changed: [], removed: [], switchedOff: [], switchedOn: [], errors };
+    return {
+      file,
+      added: [],
+      changed: [],
+      removed: [],
+      switchedOff: [],
+      switchedOn: [],
+      kit: [],
+      errors,
+    };
   }
   const before = new Map(
     [...current.entries, ...(current.patches ?? [])].map((e) => [e.id, JSON.stringify(e)]),
@@ -55,18 +69,35 @@ export function previewImport(
     removed: ids(current).filter((id) => !after.some((e) => e.id === id)),
     switchedOff: (layer.disable ?? []).filter((id) => !current.disable?.includes(id)),
     switchedOn: (current.disable ?? []).filter((id) => !layer.disable?.includes(id)),
+    kit: kitChanges(
+      current.prompts,
+      layer.prompts,
+      below.map((l) => l.prompts),
+    ),
     errors: [],
   };
 }
 
-/** Everything in force as one lexicon: the entries every layer leaves switched on. */
+/**
+ * Everything in force as one lexicon: the entries every layer leaves switched on, and the prompt
+ * kit in force, its sources written out (so the file needs no bibliography of its own).
+ */
 export function effectiveLexicon(layers: readonly Lexicon[]): Lexicon {
   const merged = mergeLayers(layers);
+  const { kit } = mergeKits(layers.map((l) => l.prompts));
+  const bibliography = layersBibliography(layers);
+  const withSources = <T extends { sources?: SourceRef[] }>(x: T): T =>
+    x.sources ? { ...x, sources: resolveRefs(x.sources, bibliography) } : x;
   return {
     name: 'Alongside lexicon in force',
     version: new Date().toISOString().slice(0, 10),
     entries: merged.entries.map(({ entry }) => entry),
     allow: merged.allow,
+    prompts: {
+      sections: kit.sections.map(withSources),
+      items: kit.items.map(withSources),
+      reflections: kit.reflections.map(withSources),
+    },
   };
 }
 
@@ -166,6 +197,8 @@ export function ImportExport({
                 {preview.switchedOff.length > 0 && `, ${preview.switchedOff.length} switched off`}
                 {preview.switchedOn.length > 0 &&
                   `, ${preview.switchedOn.length} switched on again`}
+                {preview.kit.length > 0 &&
+                  `; ${preview.kit.length} ${preview.kit.length === 1 ? 'change' : 'changes'} to the prompt kit`}
                 . Your changes will be replaced by the file’s.
               </p>
               <ul>
@@ -183,6 +216,9 @@ export function ImportExport({
                 ))}
                 {preview.switchedOn.map((id) => (
                   <li key={`n${id}`}>Switched on again: {id}</li>
+                ))}
+                {preview.kit.map((line) => (
+                  <li key={`k${line}`}>{line}</li>
                 ))}
               </ul>
               <div class="buttons">

@@ -137,3 +137,39 @@ export function withKitItemRestored(personal: Lexicon, id: string): Lexicon {
     disable: (kit.disable ?? []).filter((d) => d !== id),
   }));
 }
+
+/**
+ * What replacing the personal layer's kit by another does, line by line, as an import preview
+ * lists it ("Prompt added: peer-group", "Prompt changed: ask-housing"): added or removed when the
+ * layers below do not have it, changed or put back as it was when they do.
+ */
+export function kitChanges(
+  current: Kit | undefined,
+  next: Kit | undefined,
+  below: readonly (Kit | undefined)[],
+): string[] {
+  const parts = [
+    ['sections', 'Section'],
+    ['items', 'Prompt'],
+    ['reflections', 'Reflection'],
+  ] as const;
+  const lines: string[] = [];
+  for (const [part, label] of parts) {
+    const under = new Set(below.flatMap((kit) => (kit?.[part] ?? []).map((x) => x.id)));
+    const before = new Map((current?.[part] ?? []).map((x) => [x.id, JSON.stringify(x)]));
+    const after = next?.[part] ?? [];
+    for (const x of after) {
+      if (before.get(x.id) === JSON.stringify(x)) continue;
+      lines.push(`${label} ${under.has(x.id) ? 'changed' : 'added'}: ${x.id}`);
+    }
+    for (const id of before.keys()) {
+      if (after.some((x) => x.id === id)) continue;
+      lines.push(`${label} ${under.has(id) ? 'put back as it was' : 'removed'}: ${id}`);
+    }
+  }
+  const off = new Set(current?.disable ?? []);
+  const on = new Set(next?.disable ?? []);
+  for (const id of on) if (!off.has(id)) lines.push(`Switched off in the prompt kit: ${id}`);
+  for (const id of off) if (!on.has(id)) lines.push(`Switched on again in the prompt kit: ${id}`);
+  return lines;
+}

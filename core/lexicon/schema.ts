@@ -449,7 +449,7 @@ export const ReflectionSchema = z.strictObject(
       })
       .describe('Which reflection: the engine knows how each is worked out.'),
     message: text('message').describe(
-      'The observation, one or two calm lines. {count} and {areas} are filled in where the reflection gives them.',
+      'The observation, one or two calm lines. Filled in where the reflection gives them: {count} (flags, areas looked for, or third-person references), {areas} (social-context: the areas looked for, in words) and {categories} (flag-summary: "credibility 2, door-closing 1").',
     ),
     why: text('why').describe('Why it may matter to the person reading the letter.'),
     kinds: z
@@ -462,7 +462,7 @@ export const ReflectionSchema = z.strictObject(
       })
       .optional()
       .describe(
-        'Named lists of phrases the reflection looks for, matched as lexicon phrases are (e.g. "housing": ["lives alone", "tenancy"]).',
+        'Named lists of phrases the reflection looks for, matched as lexicon phrases are (e.g. "housing": ["lives alone", "tenancy"]); an empty list is no longer looked for. Any reflection\'s "ignore" list holds look-alikes that do not count ("work-up"). way-back-in: every list but "negations" (words that negate a route: "not", "unable") is a route back in. social-context: every list is an area, named in {areas}. written-to-person reads only "salutation", "not-to-person", "third-person", "second-person" and "about-someone-else". flag-summary has no cues.',
       ),
     sources: z.array(SourceRefSchema, { error: 'expected an array of sources' }).optional(),
     locales: kitLocales(

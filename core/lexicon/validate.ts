@@ -11,8 +11,9 @@ import {
 } from './expand-phrase.ts';
 import { closest, formatIssue, formatPath } from './format-issue.ts';
 import { applyPatch, mergeLayers } from './merge-layers.ts';
-import { mergeKits } from '../kit/merge-kit.ts';
-import type { Kit, SourceRef } from './schema.ts';
+import { mergeKits, type MergedKit } from '../kit/merge-kit.ts';
+import { compileReflections } from '../kit/reflect.ts';
+import type { Kit, ReflectionId, SourceRef } from './schema.ts';
 import {
   EntryPatchSchema,
   EntrySchema,
@@ -305,6 +306,21 @@ function bibliographyErrors(
 }
 
 /** Source keys the kit's sections, prompts and reflections cite that no layer defines. */
+/**
+ * Cue phrases of this layer's reflections that could never be found in a letter (a "!" in one,
+ * say): the engine would leave them out without a word, so validation says so. Only the
+ * reflections this layer gives or changes are reported, as "prompts.reflections[k].cues…".
+ */
+function cueErrors(kit: MergedKit, layer: Kit): string[] {
+  const own = new Map((layer.reflections ?? []).map((r, k) => [r.id, k]));
+  if (own.size === 0) return [];
+  return compileReflections(kit).problems.flatMap((problem) => {
+    const id = problem.slice(0, problem.indexOf(' '));
+    const k = own.get(id as ReflectionId);
+    return k === undefined ? [] : [`prompts.reflections[${k}].${problem.slice(id.length + 1)}`];
+  });
+}
+
 function kitSourceErrors(kit: Kit | undefined, keys: readonly string[]): string[] {
   const errors: string[] = [];
   for (const part of ['sections', 'items', 'reflections'] as const) {
@@ -424,7 +440,9 @@ export function validateLexicon(input: unknown, options: ValidateOptions = {}): 
   });
   if (data.prompts) {
     const kits = [...(below ?? []).map((l) => l.prompts), data.prompts as Kit];
-    errors.push(...mergeKits(kits).errors);
+    const { kit, errors: kitErrors } = mergeKits(kits);
+    errors.push(...kitErrors);
+    errors.push(...cueErrors(kit, data.prompts as Kit));
     const keys = [
       ...Object.keys(merged?.bibliography ?? {}),
       ...Object.keys(data.bibliography ?? {}),

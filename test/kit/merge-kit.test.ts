@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { defaultLexicon } from '../../core/index.ts';
 import { mergeKits } from '../../core/kit/merge-kit.ts';
+import { compileReflections } from '../../core/kit/reflect.ts';
+import { validateLexicon } from '../../core/lexicon/validate.ts';
 import type { Kit } from '../../core/lexicon/schema.ts';
 
 const base: Kit = {
@@ -113,5 +116,36 @@ describe('mergeKits', () => {
     expect(errors).toEqual([
       'prompts.items[0].title: title must not be empty (in "ask-housing" as changed)',
     ]);
+  });
+});
+
+describe('validating a layer’s reflections', () => {
+  const layer = (cues: Record<string, string[]>) => ({
+    name: 'Riverside',
+    version: '1',
+    entries: [],
+    prompts: { reflections: [{ id: 'way-back-in', cues }] },
+  });
+
+  it('names a cue phrase that could never be found in a letter, by where it is', () => {
+    const result = validateLexicon(layer({ contact: ['ring the desk!', 'phone the team'] }), {
+      below: [defaultLexicon()],
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        'prompts.reflections[0].cues.contact: "ring the desk!" contains "!", which never joins words in text; use only words, spaces, hyphens and apostrophes',
+      ],
+    });
+  });
+
+  it('passes cue phrases made of words, and says nothing of the layers below', () => {
+    expect(
+      validateLexicon(layer({ contact: ['phone the team', "the team's duty line"] }), {
+        below: [defaultLexicon()],
+      }).ok,
+    ).toBe(true);
+    // The built-in reflections' own cues can all be found.
+    expect(compileReflections(mergeKits([defaultLexicon().prompts]).kit).problems).toEqual([]);
   });
 });

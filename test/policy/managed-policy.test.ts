@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../e2e/fixture-server.ts';
 import { EXTENSION_ID, launchExtension, type LoadedExtension } from '../e2e/launch-extension.ts';
-import { removePolicy, serviceLexicon, writePolicy } from './policy-file.ts';
+import { LINK_WORKER, removePolicy, serviceLexicon, writePolicy } from './policy-file.ts';
+import { inPanel, openSidePanel } from '../e2e/side-panel-driver.ts';
 import {
   DEFAULTS,
   highlightedTexts,
@@ -140,6 +141,30 @@ describe('a managed policy from the real policy file', () => {
           .evaluate((o) => (o as HTMLOptionElement).disabled),
       ).toBe(true);
     });
+  });
+
+  it("puts the service's own prompts in the side panel, and leaves out what it switched off", async () => {
+    const driver = await openSidePanel(ext!, '[data-item="local-link-worker"]');
+    try {
+      const panel = await inPanel(
+        driver,
+        (doc) => ({
+          linkWorker: doc.querySelector('[data-item="local-link-worker"] .prompt-text')
+            ?.textContent,
+          practical: doc.querySelector('[data-item="local-practical-help"]') !== null,
+          others: doc.querySelectorAll('[data-item]').length,
+        }),
+        null,
+      );
+      expect(panel).toEqual({
+        linkWorker: LINK_WORKER,
+        practical: false,
+        others: expect.any(Number),
+      });
+      expect(panel!.others).toBeGreaterThan(40);
+    } finally {
+      await driver.close();
+    }
   });
 
   it('never runs on a site the policy disables', async () => {

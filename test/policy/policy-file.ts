@@ -23,8 +23,13 @@ export function writePolicy(policy: Record<string, unknown>): void {
 
 export const removePolicy = () => rmSync(POLICY_FILE, { force: true });
 
+/** The service's own social prescribing link worker, in place of the built-in kit's gap. */
+export const LINK_WORKER =
+  'Sam Okoro, our social prescribing link worker: 01632 960123, Monday to Thursday.';
+
 /**
- * A service lexicon with one entry of the service's own, as a policy gives it (`policy`: a plain
+ * A service lexicon with one entry of the service's own and its own link worker in the prompt
+ * kit (one built-in prompt switched off), as a policy gives it (`policy`: a plain
  * alternative and a source key as objects, which Chromium's schema needs) or as a file does.
  */
 export function serviceLexicon(version: string, form: 'policy' | 'file' = 'policy') {
@@ -55,5 +60,9 @@ export function serviceLexicon(version: string, form: 'policy' | 'file' = 'polic
         },
       },
     ],
+    prompts: {
+      items: [{ id: 'local-link-worker', text: LINK_WORKER }],
+      disable: ['local-practical-help'],
+    },
   };
 }
