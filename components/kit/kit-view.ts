@@ -62,7 +62,8 @@ export const KIND_LABEL: Record<KitItem['kind'], string> = {
   scaffold: 'To fill in',
 };
 
-const DOCUMENT_LABEL: Record<Locale, Record<DocumentKind, string>> = {
+/** The documents a prompt or reflection fits, in words, per locale. */
+export const DOCUMENT_LABEL: Record<Locale, Record<DocumentKind, string>> = {
   'en-GB': {
     'letter-to-patient': 'letters to the person',
     'letter-to-gp': 'letters to the GP or a colleague',

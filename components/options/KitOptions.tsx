@@ -6,9 +6,11 @@ import {
   withKitItemSwitched,
   withOwnKitItem,
   type KitRow,
+  type ReflectionRow,
 } from '@/core/kit/kit-view';
 import type { LayerName } from '@/core/lexicon/layer-view';
 import { SaveOrCancel } from './EntryEditor';
+import { ReflectionOptions } from './ReflectionOptions';
 
 type Save = (change: (personal: Lexicon) => Lexicon, said: string) => Promise<boolean>;
 
@@ -122,11 +124,13 @@ function WordingForm({
 export function KitOptions({
   rows,
   sections,
+  reflections,
   locked,
   save,
 }: {
   rows: readonly KitRow[];
   sections: readonly KitSection[];
+  reflections: readonly ReflectionRow[];
   locked: boolean;
   save: Save;
 }) {
@@ -277,7 +281,7 @@ export function KitOptions({
                           onClick={() =>
                             void save(
                               (p) => withKitItemRestored(p, item.id),
-                              `“${name}” is as ${row.from === 'service' ? 'your service' : 'the built-in kit'} has it again.`,
+                              `“${name}” is as ${row.from === 'service' || row.changedBy.includes('service') ? 'your service' : 'the built-in kit'} has it again.`,
                             )
                           }
                         >
@@ -292,6 +296,7 @@ export function KitOptions({
           </ul>
         </div>
       ))}
+      <ReflectionOptions rows={reflections} locked={locked} save={save} />
     </section>
   );
 }

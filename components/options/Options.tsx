@@ -23,7 +23,7 @@ import {
 import { draftOf, EMPTY_DRAFT, EntryEditor, WordingEditor, type EntryDraft } from './EntryEditor';
 import { ImportExport } from './ImportExport';
 import { KitOptions } from './KitOptions';
-import { kitView } from '@/core/kit/kit-view';
+import { kitView, reflectionRows } from '@/core/kit/kit-view';
 import { mergeKits } from '@/core/kit/merge-kit';
 import { LOCALE_LABEL, ManagedSummary } from './ManagedSummary';
 import { StoredProblems } from './StoredProblems';
@@ -245,6 +245,7 @@ export function Options() {
   const kit = useMemo(
     () => ({
       rows: kitView(layers),
+      reflections: reflectionRows(layers),
       sections: mergeKits(layers.map((l) => l.lexicon.prompts)).kit.sections,
     }),
     [layers],
@@ -707,7 +708,13 @@ export function Options() {
         </table>
       </section>
 
-      <KitOptions rows={kit.rows} sections={kit.sections} locked={locked} save={savePersonal} />
+      <KitOptions
+        rows={kit.rows}
+        sections={kit.sections}
+        reflections={kit.reflections}
+        locked={locked}
+        save={savePersonal}
+      />
     </main>
   );
 }

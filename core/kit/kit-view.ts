@@ -1,6 +1,7 @@
 import type { LayerName } from '../lexicon/layer-view.ts';
-import type { Kit, KitItem, Lexicon } from '../lexicon/schema.ts';
+import type { Kit, KitItem, Lexicon, Reflection } from '../lexicon/schema.ts';
 import { mergeKits } from './merge-kit.ts';
+import { REFLECTION_ORDER } from './reflect.ts';
 
 /** One prompt of the kit in force, as the options page lists it. */
 export interface KitRow {
@@ -134,6 +135,122 @@ export function withKitItemRestored(personal: Lexicon, id: string): Lexicon {
   return withKit(personal, (kit) => ({
     ...kit,
     items: (kit.items ?? []).filter((i) => i.id !== id),
+    disable: (kit.disable ?? []).filter((d) => d !== id),
+  }));
+}
+
+/** One whole-letter reflection as the options page lists it. */
+export interface ReflectionRow {
+  /** As the layers have it, switched off or not. */
+  reflection: Reflection;
+  from: LayerName;
+  changedBy: LayerName[];
+  enabled: boolean;
+  /** What the personal layer does to it. */
+  personal: 'none' | 'changed' | 'off';
+  /** As the layers below the personal one have it: what a change is measured against. */
+  below: Reflection | undefined;
+}
+
+/** What the options page lets a clinician change of a reflection: its words and cue phrases. */
+export interface ReflectionWording {
+  message?: string;
+  why?: string;
+  /** Whole lists by name, as they should be. */
+  cues?: Record<string, string[]>;
+}
+
+/** The reflections the layers define, in the order results come, with what each layer did. */
+export function reflectionRows(
+  layers: readonly { name: LayerName; lexicon: Lexicon }[],
+): ReflectionRow[] {
+  const kits = layers.map((l) => kitOf(l.lexicon));
+  const on = new Set(mergeKits(kits).kit.reflections.map((r) => r.id));
+  const all = mergeKits(
+    kits.map(({ disable: _, ...kit }) => ({
+      ...kit,
+      reflections: kit.reflections?.map((r) => ({ ...r, enabled: undefined })),
+    })),
+  ).kit.reflections;
+  const lower = mergeKits(layers.filter((l) => l.name !== 'personal').map((l) => kitOf(l.lexicon)))
+    .kit.reflections;
+  const personal = layers.find((l) => l.name === 'personal');
+  const mine = personal ? kitOf(personal.lexicon) : {};
+  return REFLECTION_ORDER.flatMap((id) => {
+    const reflection = all.find((r) => r.id === id);
+    if (!reflection) return [];
+    const touched = layers
+      .filter(({ lexicon }) => {
+        const kit = kitOf(lexicon);
+        return kit.reflections?.some((r) => r.id === id) || kit.disable?.includes(id);
+      })
+      .map(({ name }) => name);
+    const own = mine.reflections?.find((r) => r.id === id);
+    return [
+      {
+        reflection,
+        from: touched[0] ?? 'built-in',
+        changedBy: touched.slice(1),
+        enabled: on.has(id),
+        personal:
+          mine.disable?.includes(id) || own?.enabled === false ? 'off' : own ? 'changed' : 'none',
+        below: lower.find((r) => r.id === id),
+      },
+    ];
+  });
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  (a ?? []).length === (b ?? []).length && (a ?? []).every((x, k) => x === b![k]);
+
+/**
+ * The personal layer with a reflection worded anew: a patch of only the message, why and cue
+ * lists that differ from `base` (a list is written whole), merged with any change already
+ * there; nothing differing, no patch.
+ */
+export function withReflectionPatched(
+  personal: Lexicon,
+  base: Reflection,
+  change: ReflectionWording,
+): Lexicon {
+  return withKit(personal, (kit) => {
+    const reflections = kit.reflections ?? [];
+    const earlier = (reflections.find((r) => r.id === base.id) ?? { id: base.id }) as Record<
+      string,
+      unknown
+    >;
+    const patch: Record<string, unknown> = { ...earlier };
+    for (const key of ['message', 'why'] as const) {
+      const value = change[key]?.trim();
+      if (value === undefined) continue;
+      if (value === base[key] || value === '') delete patch[key];
+      else patch[key] = value;
+    }
+    if (change.cues) {
+      const cues: Record<string, string[]> = {
+        ...((earlier.cues as Record<string, string[]> | undefined) ?? {}),
+      };
+      for (const [name, list] of Object.entries(change.cues)) {
+        const phrases = list.map((p) => p.trim()).filter(Boolean);
+        if (sameList(phrases, base.cues?.[name])) delete cues[name];
+        else cues[name] = phrases;
+      }
+      if (Object.keys(cues).length) patch.cues = cues;
+      else delete patch.cues;
+    }
+    const keep = Object.keys(patch).some((k) => k !== 'id');
+    const at = reflections.findIndex((r) => r.id === base.id);
+    const next = reflections.filter((r) => r.id !== base.id);
+    if (keep) next.splice(at < 0 ? next.length : at, 0, patch as Reflection);
+    return { ...kit, reflections: next };
+  });
+}
+
+/** The personal layer without anything of its own about a reflection. */
+export function withReflectionRestored(personal: Lexicon, id: string): Lexicon {
+  return withKit(personal, (kit) => ({
+    ...kit,
+    reflections: (kit.reflections ?? []).filter((r) => r.id !== id),
     disable: (kit.disable ?? []).filter((d) => d !== id),
   }));
 }

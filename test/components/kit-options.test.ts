@@ -51,7 +51,7 @@ beforeEach(() => {
 describe('the prompt kit on the options page', () => {
   it('lists every prompt of the kit in force, section by section', async () => {
     await mount();
-    const headings = [...kitSection().querySelectorAll('h3')].map(text);
+    const headings = [...kitSection().querySelectorAll('.kit-section h3')].map(text);
     expect(headings).toEqual(KIT.sections!.map((s) => (s as { title: string }).title));
     expect(kitSection().querySelectorAll('li[data-prompt]')).toHaveLength(KIT.items!.length);
     expect(text(promptRow(first.id).querySelector('.kit-text'))).toBe(
@@ -131,5 +131,87 @@ describe('the prompt kit on the options page', () => {
       () => expect(text(promptRow('mine-tuesday-peer-group'))).toContain('Reminder · Yours'),
       WAIT,
     );
+  });
+
+  const reflectionRow = (id: string) => kitSection().querySelector(`li[data-reflection="${id}"]`)!;
+
+  it('lists the reflections with what each says and the documents it is for', async () => {
+    await mount();
+    const ids = [...kitSection().querySelectorAll<HTMLElement>('li[data-reflection]')].map(
+      (li) => li.dataset.reflection,
+    );
+    expect(ids).toEqual(['way-back-in', 'social-context', 'written-to-person', 'flag-summary']);
+    expect(text(reflectionRow('way-back-in').querySelector('.muted'))).toBe(
+      'For letters to the person, letters to the GP or a colleague · Built-in',
+    );
+  });
+
+  it('switches a reflection off and on again', async () => {
+    await mount();
+    button('Switch off the reflection “A way back in”').click();
+    await vi.waitFor(
+      () => expect(status()).toBe('The reflection “A way back in” is switched off.'),
+      WAIT,
+    );
+    expect((await stored())?.prompts).toEqual({ disable: ['way-back-in'] });
+    await vi.waitFor(
+      () => expect(text(reflectionRow('way-back-in'))).toContain('switched off'),
+      WAIT,
+    );
+    button('Switch on the reflection “A way back in”').click();
+    await vi.waitFor(
+      () => expect(status()).toBe('The reflection “A way back in” is shown again.'),
+      WAIT,
+    );
+    expect((await stored())?.prompts).toBeUndefined();
+  });
+
+  it('words a reflection anew and adds a cue phrase, keeping only what changed, then restores it', async () => {
+    await mount();
+    const contactCues = (KIT.reflections!.find((r) => r.id === 'way-back-in')!.cues ?? {}).contact!;
+    button('Change wording of the reflection “A way back in”').click();
+    const form = await vi.waitFor(
+      () => present('form[aria-label="Wording of the reflection “A way back in”"]'),
+      WAIT,
+    );
+    await type(
+      form.querySelector<HTMLTextAreaElement>('#reflection-message-way-back-in')!,
+      'No way back in is written here yet.',
+    );
+    const contact = form.querySelector<HTMLTextAreaElement>(
+      '#reflection-cues-way-back-in-contact',
+    )!;
+    expect(contact.value.split('\n')).toEqual(contactCues);
+    // A phrase that could never be found is refused, and nothing is stored.
+    await type(contact, `${contact.value}\nring the Riverside desk!`);
+    button('Save', form).click();
+    await vi.waitFor(() => expect(status()).toMatch(/^Not saved: /), WAIT);
+    expect(status()).toContain('"ring the Riverside desk!" contains "!"');
+    expect(await stored()).toBeNull();
+
+    await type(contact, `${contactCues.join('\n')}\nring the Riverside desk\n`);
+    button('Save', form).click();
+    await vi.waitFor(
+      () => expect(status()).toBe('The reflection “A way back in” has your wording now.'),
+      WAIT,
+    );
+    expect((await stored())?.prompts).toEqual({
+      reflections: [
+        {
+          id: 'way-back-in',
+          message: 'No way back in is written here yet.',
+          cues: { contact: [...contactCues, 'ring the Riverside desk'] },
+        },
+      ],
+    });
+    await vi.waitFor(
+      () =>
+        expect(text(reflectionRow('way-back-in').querySelector('.kit-text'))).toBe(
+          'No way back in is written here yet.',
+        ),
+      WAIT,
+    );
+    button('Restore the reflection “A way back in”').click();
+    await vi.waitFor(async () => expect((await stored())?.prompts).toBeUndefined(), WAIT);
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   kitView,
+  reflectionRows,
   withKitItemPatched,
   withKitItemRestored,
   withKitItemSwitched,
   withOwnKitItem,
+  withReflectionPatched,
+  withReflectionRestored,
 } from '../../core/kit/kit-view.ts';
 import type { KitItem, Lexicon } from '../../core/lexicon/schema.ts';
 
@@ -85,5 +88,73 @@ describe('the kit on the options page', () => {
     expect(added.prompts).toEqual({ items: [mine] });
     expect(rows(added)[2]).toEqual(['my-peer-group', mine.text, 'personal', [], true, 'own']);
     expect(withKitItemRestored(added, 'my-peer-group')).toEqual(empty);
+  });
+});
+
+describe('the reflections on the options page', () => {
+  const wayBack = {
+    id: 'way-back-in' as const,
+    message: 'No way back in is mentioned.',
+    why: 'A way back in keeps the door open.',
+    kinds: ['letter-to-gp' as const],
+    cues: { contact: ['contact us'], negations: ['not'] },
+  };
+  const base: Lexicon = { ...builtIn, prompts: { ...builtIn.prompts, reflections: [wayBack] } };
+  const service: Lexicon = {
+    name: 'Riverside',
+    version: '1',
+    entries: [],
+    prompts: { reflections: [{ id: 'way-back-in', cues: { contact: ['ring the desk'] } }] },
+  };
+  const layers = (personal: Lexicon) => [
+    { name: 'built-in' as const, lexicon: base },
+    { name: 'service' as const, lexicon: service },
+    { name: 'personal' as const, lexicon: personal },
+  ];
+
+  it('says where each comes from and what changed it, measured against the layers below', () => {
+    const [row] = reflectionRows(layers(empty));
+    expect(row).toMatchObject({
+      from: 'built-in',
+      changedBy: ['service'],
+      enabled: true,
+      personal: 'none',
+      below: { cues: { contact: ['ring the desk'], negations: ['not'] } },
+    });
+    const off = reflectionRows(layers(withKitItemSwitched(empty, 'way-back-in', false)))[0]!;
+    expect(off).toMatchObject({
+      enabled: false,
+      personal: 'off',
+      changedBy: ['service', 'personal'],
+    });
+  });
+
+  it('keeps a patch of only the words and whole cue lists that differ, and restores', () => {
+    const below = reflectionRows(layers(empty))[0]!.below!;
+    const changed = withReflectionPatched(empty, below, {
+      message: 'No way back in is mentioned.',
+      why: 'Say how to come back.',
+      cues: { contact: ['ring the desk', ' phone the team ', ''], negations: ['not'] },
+    });
+    expect(changed.prompts).toEqual({
+      reflections: [
+        {
+          id: 'way-back-in',
+          why: 'Say how to come back.',
+          cues: { contact: ['ring the desk', 'phone the team'] },
+        },
+      ],
+    });
+    expect(reflectionRows(layers(changed))[0]).toMatchObject({
+      personal: 'changed',
+      reflection: {
+        why: 'Say how to come back.',
+        cues: { contact: ['ring the desk', 'phone the team'] },
+      },
+    });
+    // Put back as it was below: no patch left.
+    const same = withReflectionPatched(changed, below, { why: below.why, cues: below.cues });
+    expect(same.prompts).toBeUndefined();
+    expect(withReflectionRestored(changed, 'way-back-in').prompts).toBeUndefined();
   });
 });
