@@ -143,10 +143,11 @@ const liveText = (frame: Frame) =>
   );
 
 /**
- * Quill's history merges changes made within a second of each other into one undo step, and a
- * bundled Quill gives no way to close the step: there the scenario pauses as a person would.
+ * Quill's history merges changes made within a second of each other into one undo step, and
+ * ProseMirror's (TipTap) those within half a second; a bundled editor gives no way to close the
+ * step: there a scenario pauses as a person would.
  */
-const SETTLE_MS: Record<string, number> = { quill: 1100 };
+export const SETTLE_MS: Readonly<Record<string, number>> = { quill: 1100, tiptap: 600 };
 
 export async function runScenario(page: Page, url: string, name = ''): Promise<void> {
   const settle = () => page.waitForTimeout(SETTLE_MS[name] ?? 0);
