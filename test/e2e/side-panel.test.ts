@@ -12,6 +12,7 @@ import { inPanel, openSidePanel } from './side-panel-driver.ts';
 const FIRST = 'Thank you for seeing {name} today.';
 const SECOND = 'We agreed {plan}.';
 const SCAFFOLD = `${FIRST}\n\n${SECOND}`;
+const ONE_LINE = 'What matters to you about {topic}?';
 
 /** A kit of the test's own, as the clinician's personal layer, whatever the built-in kit holds. */
 const PERSONAL = {
@@ -28,6 +29,13 @@ const PERSONAL = {
         kind: 'scaffold',
         title: 'Two paragraphs',
         text: SCAFFOLD,
+      },
+      {
+        id: 'e2e-one-line',
+        section: 'e2e-letters',
+        kind: 'question',
+        title: 'One line',
+        text: ONE_LINE,
       },
     ],
   },
@@ -64,7 +72,7 @@ const env = useBrowserSession(prepare);
 
 const INSERT = '[data-item="e2e-two-paragraphs"] [data-action="insert"]';
 
-type PanelAsk = 'insert' | 'status' | 'print';
+type PanelAsk = 'insert' | 'insert-one-line' | 'status' | 'print';
 
 /** Something done in the side panel's own page. */
 function ask(what: PanelAsk): Promise<unknown> {
@@ -72,8 +80,12 @@ function ask(what: PanelAsk): Promise<unknown> {
   return inPanel(
     driver,
     (doc, { what, insert }) => {
-      if (what === 'insert' || what === 'print') {
-        const button = what === 'insert' ? insert : '[data-action="print-kit"]';
+      if (what !== 'status') {
+        const button = {
+          insert,
+          'insert-one-line': '[data-item="e2e-one-line"] [data-action="insert"]',
+          print: '[data-action="print-kit"]',
+        }[what];
         doc.querySelector<HTMLButtonElement>(button)!.click();
         return true;
       }
@@ -161,6 +173,30 @@ describe('the side panel, in Chromium with the extension', () => {
   it('inserts it into a React-controlled text box as lines, Tab to its second gap, one undo', async () => {
     await env.withPage((page) => insertScaffold(page, 'react', '\n\n'));
   });
+
+  // One paragraph goes in as a suggestion is applied: on the empty line the caret is on.
+  it.each(['contenteditable', 'ckeditor5', 'quill', 'tiptap'])(
+    'inserts a one-line prompt into %s on the empty line after Enter, one undo',
+    async (name) => {
+      await env.withPage(async (page) => {
+        const frame = await openFixture(page, `${env.server.url}/${name}.html`);
+        await frame.locator('[data-testid="field"]').first().click();
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type(' Dear Sam,');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => modelText(page)).toContain('Dear Sam,');
+        const before = await modelText(page);
+        await page.waitForTimeout(SETTLE_MS[name] ?? 0);
+        await ask('insert-one-line');
+        await expect
+          .poll(() => modelText(page), { timeout: 15_000 })
+          .toBe(`${before.replace(/\n$/, '')}\n${ONE_LINE}`);
+        await expect.poll(() => selectedText(frame)).toBe('{topic}');
+        await page.keyboard.press('Control+z');
+        await expect.poll(() => modelText(page)).toBe(before);
+      });
+    },
+  );
 
   it('inserts it into a one-line input as one line, Tab to its second gap, one undo', async () => {
     await env.withPage(async (page) => {

@@ -7,7 +7,7 @@ import {
   BRIDGE_REPLACED,
 } from '../../bridge/protocol.ts';
 import type { FieldAdapter } from '../text/field-adapter.ts';
-import { selectOffsets } from '../text/field-selection.ts';
+import { rangeAt, selectOffsets } from '../text/field-selection.ts';
 
 export type ApplyResult = 'applied' | 'stale' | 'too-long';
 
@@ -74,7 +74,7 @@ export function writeText(
   }
 
   const field = adapter.field;
-  const range = adapter.range(start, end);
+  const range = rangeAt(adapter, start, end);
   const selection = field.ownerDocument.getSelection();
   if (!range || !selection) return 'stale';
   field.focus({ preventScroll: true });

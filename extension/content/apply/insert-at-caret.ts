@@ -1,7 +1,7 @@
 import { paragraphsOf } from '@/core/kit/paragraphs';
 import { BRIDGE_EDITED, BRIDGE_PREPARE } from '../../bridge/protocol.ts';
 import type { FieldAdapter } from '../text/field-adapter.ts';
-import { selectedOffsets, selectionOf } from '../text/field-selection.ts';
+import { rangeAt } from '../text/field-selection.ts';
 import { insertText, writeText } from './apply-suggestion.ts';
 
 export type InsertAtCaretResult =
@@ -52,15 +52,7 @@ export function insertAtCaret(
       : { result: written };
   }
   const field = adapter.field;
-  // The field's own selection where it still is at those offsets: an empty line the caret sits
-  // on (after Enter) has the same offset as the end of the line before, and a range rebuilt
-  // from the offsets would put the prompt on that line instead.
-  const now = selectedOffsets(adapter);
-  const live =
-    now && now.start === at.start && now.end === at.end
-      ? selectionOf(field)?.getRangeAt(0).cloneRange()
-      : undefined;
-  const range = live ?? adapter.range(at.start, at.end);
+  const range = rangeAt(adapter, at.start, at.end);
   const selection = field.ownerDocument.getSelection();
   if (!range || !selection) return { result: 'stale' };
   field.focus({ preventScroll: true });

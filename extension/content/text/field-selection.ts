@@ -65,3 +65,22 @@ function positionOf(model: EditableText, node: Node, offset: number): number | u
   const index = Array.prototype.indexOf.call(node.parentNode.childNodes, node) as number;
   return offsetOf(model, node.parentNode, index);
 }
+
+/**
+ * A DOM range for offsets [start, end) of a rich field: the field's own selection where it is
+ * at those very offsets, else one built from them. An empty line the caret sits on (after
+ * Enter) has the same offset as the end of the line before, so only the live selection says
+ * which of the two the caret is on.
+ */
+export function rangeAt(
+  adapter: Extract<FieldAdapter, { kind: 'editable' }>,
+  start: number,
+  end: number,
+): Range | undefined {
+  const now = selectedOffsets(adapter);
+  if (now && now.start === start && now.end === end) {
+    const selection = selectionOf(adapter.field);
+    if (selection && selection.rangeCount > 0) return selection.getRangeAt(0).cloneRange();
+  }
+  return adapter.range(start, end);
+}
