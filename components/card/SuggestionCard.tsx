@@ -34,7 +34,8 @@ export interface SuggestionCardProps {
   onChooseKind(kind: DocumentKind | undefined, byKeyboard: boolean): void;
   onIgnoreHere(): void;
   onIgnoreEverywhere(): void;
-  onTurnOffSite(): void;
+  /** Left out where there is no site to turn off (the playground): no such button then. */
+  onTurnOffSite?: () => void;
   onClose(): void;
 }
 
@@ -197,9 +198,11 @@ export function SuggestionCard(props: SuggestionCardProps) {
           <button type="button" onClick={props.onIgnoreEverywhere}>
             Ignore this phrase everywhere
           </button>
-          <button type="button" onClick={props.onTurnOffSite}>
-            Turn off for this site
-          </button>
+          {props.onTurnOffSite && (
+            <button type="button" onClick={props.onTurnOffSite}>
+              Turn off for this site
+            </button>
+          )}
         </footer>
       )}
       {kindLine}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { parseLexicon, type Lexicon } from '@/core/index';
-import { lexiconAsWritten, lexiconFromCsv, lexiconToCsv } from '@/core/lexicon/csv';
+import type { Lexicon } from '@/core/index';
+import { lexiconAsWritten, lexiconToCsv } from '@/core/lexicon/csv';
+import { readLayerFile } from '@/core/lexicon/read-layer-file';
 import { kitChanges } from '@/core/kit/kit-view';
 import { mergeKits } from '@/core/kit/merge-kit';
 import { layersBibliography, mergeLayers, resolveRefs } from '@/core/lexicon/merge-layers';
@@ -31,18 +32,9 @@ export function previewImport(
   below: readonly Lexicon[],
   current: Lexicon,
 ): ImportPreview {
-  const options = { below, examples: true };
-  let layer: Lexicon | undefined;
-  let errors: string[] = [];
-  if (/\.csv$/i.test(file)) {
-    const read = lexiconFromCsv(text, undefined, options);
-    if ('errors' in read) errors = read.errors;
-    else layer = read.layer;
-  } else {
-    const read = parseLexicon(text, options);
-    if (read.ok) layer = read.lexicon;
-    else errors = read.errors;
-  }
+  const read = readLayerFile(file, text, below);
+  const layer = read.layer;
+  const errors = read.errors ?? [];
   if (!layer) {
     return {
       file,

@@ -1,17 +1,14 @@
 import { sendMessage, siteOf } from '../messages.ts';
 import type { EffectiveSettings } from '@/core/settings/effective';
 import { isOnForSite, readEffectiveSettings, watchEffectiveSettings } from '../settings.ts';
-import type { CardController } from './card/card-controller.ts';
 import type { KindMemory } from './document-kind.ts';
-import { announceFieldOnFocus } from './features/announce-field.ts';
-import { applySuggestions } from './features/apply-suggestions.ts';
-import { followLayout } from './features/follow-layout.ts';
+import { extensionHost } from './extension-host.ts';
 import { insertPrompts } from './features/insert-prompts.ts';
 import { trackLastField } from './features/last-field.ts';
 import { shareLetter } from './features/share-letter.ts';
 import { reportFlagCount } from './features/report-flag-count.ts';
-import { startSuggestionCard } from './features/suggestion-card.ts';
-import { trackFields, type FieldMemory } from './features/track-fields.ts';
+import type { FieldMemory } from './features/track-fields.ts';
+import { runEditing } from './run-editing.ts';
 import { watchEditableFields } from './fields/watch-editable-fields.ts';
 import { createBackgroundChecker, type BackgroundChecker } from './background-checker.ts';
 import { measureStartFrom, type FieldSession } from './field-session.ts';
@@ -108,8 +105,9 @@ function firstField(doc: Document, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * One run of the checks, until `signal` aborts: one feature per module, each started with the
- * run's context and torn down through its signal.
+ * One run of the checks, until `signal` aborts: the flags, card and suggestions (runEditing,
+ * shared with the playground), and what ties this frame to the rest of the extension: the
+ * badge's count, and the side panel's prompts and reflections.
  */
 function runChecks(
   win: Window,
@@ -120,33 +118,20 @@ function runChecks(
   lifetime: AbortSignal,
 ): void {
   const ctx = createRunContext(win, checker, settings, signal, lifetime);
-  // The card and the count start after the fields, whose hooks reach them once they exist.
   const later: {
-    cards?: CardController;
     flagsChanged?: () => void;
     letterChanged?: (session: FieldSession) => void;
   } = {};
-  const fields = trackFields(ctx, memory, {
+  const { fields, cards, show, applier } = runEditing(ctx, memory, extensionHost(ctx), {
     onFindings: (session) => {
       later.flagsChanged?.();
       later.letterChanged?.(session);
     },
-    onKindChange: (session) => {
-      later.cards?.kindChanged(session);
-      later.letterChanged?.(session);
-    },
-    onDrop: (session) => {
-      if (later.cards?.openFor?.session === session) later.cards.close();
-    },
+    onKindChange: (session) => later.letterChanged?.(session),
   });
   later.flagsChanged = reportFlagCount(ctx, fields);
   // Fields already on the page were checked while the fields started: count them now.
   later.flagsChanged();
-  const applier = applySuggestions(ctx);
-  const { cards, show } = startSuggestionCard(ctx, fields, applier);
-  later.cards = cards;
-  followLayout(ctx, fields, () => cards.reposition());
-  announceFieldOnFocus(ctx, fields);
   // The side panel's link to this frame: the field last written in, its prompts and its letter.
   const lastField = trackLastField(ctx, fields);
   insertPrompts(ctx, lastField, applier, { beforeInsert: () => cards.close() });

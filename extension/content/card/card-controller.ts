@@ -16,9 +16,9 @@ export interface CardActions {
   ignoreEverywhere(finding: Finding): void;
   /**
    * Confirmed in the card; `byKeyboard`: focus was in the card, so it goes to the notice, which
-   * is drawn `dark` like the card was.
+   * is drawn `dark` like the card was. Left out where there is no site to turn off.
    */
-  turnOffSite(byKeyboard: boolean, dark: boolean): void;
+  turnOffSite?: (byKeyboard: boolean, dark: boolean) => void;
   /** Puts an advice-only finding's example on the clipboard; focus and caret stay in the field. */
   copyExample(session: FieldSession, text: string): Promise<boolean>;
   /** The card closed while focus was inside it: focus and caret go back to the field. */
@@ -248,22 +248,24 @@ export function createCardController(
         onIgnoreEverywhere: withFinding((f) => actions.ignoreEverywhere(f)),
         site,
         confirmOff: state.confirmOff,
-        onTurnOffSite: () => {
-          if (!state) return;
-          const byKeyboard = focusIsInside();
-          state.confirmOff = true;
-          draw();
-          position(anchorOf(state.session, state.at));
-          if (byKeyboard) host?.querySelector<HTMLElement>('.confirm-off .confirm')?.focus();
-          announce(
-            `Stop checking every page on ${siteLabel(site)}? Choose "Turn off" or "Keep checking".`,
-          );
-        },
+        onTurnOffSite:
+          actions.turnOffSite &&
+          (() => {
+            if (!state) return;
+            const byKeyboard = focusIsInside();
+            state.confirmOff = true;
+            draw();
+            position(anchorOf(state.session, state.at));
+            if (byKeyboard) host?.querySelector<HTMLElement>('.confirm-off .confirm')?.focus();
+            announce(
+              `Stop checking every page on ${siteLabel(site)}? Choose "Turn off" or "Keep checking".`,
+            );
+          }),
         onConfirmOff: () => {
           const byKeyboard = focusIsInside();
           const dark = state?.dark ?? false;
           close();
-          actions.turnOffSite(byKeyboard, dark);
+          actions.turnOffSite?.(byKeyboard, dark);
         },
         onCancelOff: () => {
           if (!state) return;

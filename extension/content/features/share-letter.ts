@@ -5,7 +5,6 @@ import {
   sendMessage,
   type FlagPlace,
   type LetterReply,
-  type LetterSnapshot,
   type ShowFlagReply,
   type TabMessage,
 } from '../../messages.ts';
@@ -13,25 +12,10 @@ import type { FieldSession } from '../field-session.ts';
 import type { RunContext } from '../run-context.ts';
 import { selectOffsets } from '../text/field-selection.ts';
 import type { LastFieldTracker } from './last-field.ts';
+import { letterOf } from '../letter-of.ts';
 
 /** How long a letter must settle before the panel hears it changed: a burst of typing, once. */
 const SETTLE_MS = 300;
-
-/** The letter in a field, its flags those still on the words they were found on. */
-export function letterOf(session: FieldSession): LetterSnapshot {
-  const text = session.adapter.read();
-  const { kind, chosen } = session.documentKind();
-  return {
-    text,
-    kind,
-    chosen,
-    flags: session
-      .findings()
-      .filter((f) => text.slice(f.start, f.end) === f.match)
-      .map(({ category, start, end, match }) => ({ category, start, end, match })),
-    waiting: session.waiting,
-  };
-}
 
 /**
  * The flag the panel means: the one at that place with those words, else (the letter changed

@@ -1,6 +1,4 @@
 import type { Finding } from '@/core/engine';
-import { siteOf } from '../../messages.ts';
-import { updateSettings } from '../../settings.ts';
 import { allowPhraseFor } from '@/core/settings/allow-phrase';
 import { createCardController, type CardController } from '../card/card-controller.ts';
 import { cardSurfaces } from '../card/card-surfaces.ts';
@@ -11,7 +9,19 @@ import type { RunContext } from '../run-context.ts';
 import { saveCaret } from '../text/save-caret.ts';
 import type { SuggestionApplier } from './apply-suggestions.ts';
 import type { FieldRegistry } from './track-fields.ts';
-import { turnOffSite } from './turn-off-site.ts';
+
+/**
+ * What the card's choices that reach beyond the page do, where the card runs: in the extension,
+ * through its settings; in the playground, in the page alone.
+ */
+export interface CardHost {
+  /** The record system the page belongs to, as "Turn off for this site" names it. */
+  site: string;
+  /** "Ignore this phrase everywhere": the phrase as the engine reads it. */
+  ignoreEverywhere(phrase: string): void;
+  /** "Turn off for this site", once confirmed; left out where there is no site to turn off. */
+  turnOffSite?: (options: { byKeyboard: boolean; returnFocus: () => void; dark: boolean }) => void;
+}
 
 /**
  * The suggestion card: opened by a click on a flag or by Alt+Enter at the caret, driven by the
@@ -23,6 +33,7 @@ export function startSuggestionCard(
   ctx: RunContext,
   fields: FieldRegistry,
   applier: SuggestionApplier,
+  host: CardHost,
 ): { cards: CardController; show(session: FieldSession, finding: Finding): void } {
   const { doc, signal } = ctx;
   /** Puts focus and caret back where they were in the field when the card opened. */
@@ -49,13 +60,7 @@ export function startSuggestionCard(
       ignoreHere: (session, finding) => session.ignoreHere(finding),
       ignoreEverywhere(finding) {
         const phrase = allowPhraseFor(finding.match);
-        if (!phrase) return;
-        void updateSettings((s) => ({
-          ...s,
-          personalAllow: s.personalAllow.includes(phrase)
-            ? s.personalAllow
-            : [...s.personalAllow, phrase],
-        }));
+        if (phrase) host.ignoreEverywhere(phrase);
       },
       copyExample(session, text) {
         const { root } = ctx.layer();
@@ -63,15 +68,13 @@ export function startSuggestionCard(
         if (root.activeElement && returnToField) returnToField();
         return copyText(text, root, saveCaret(session.adapter));
       },
-      turnOffSite: (byKeyboard, dark) =>
-        void turnOffSite(ctx, {
-          byKeyboard,
-          returnFocus: () => returnToField?.(),
-          dark,
-        }),
+      turnOffSite:
+        host.turnOffSite &&
+        ((byKeyboard, dark) =>
+          host.turnOffSite!({ byKeyboard, returnFocus: () => returnToField?.(), dark })),
       returnFocus: () => returnToField?.(),
     },
-    siteOf(ctx.win),
+    host.site,
   );
 
   const open = (session: FieldSession, finding: Finding | undefined, via: 'keyboard' | 'mouse') => {

@@ -1,0 +1,55 @@
+// `npm run build:demo`: the playground as a static site, for a training team's intranet or a
+// laptop with no network. One page, dist-demo/index.html, with its script and styles inlined as
+// a classic script (module scripts do not load from file://), the engine and the built-in
+// lexicon inside it: it makes no request, needs no server and no extension. The playground's
+// code is the extension's own (the flags, drawing and card), run over the engine in the page.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = resolve(import.meta.dirname, '..');
+export const DEMO_DIR = join(ROOT, 'dist-demo');
+
+/** A script's text made safe inside <script>…</script> (and a style's inside <style>). */
+const inline = (code: string, tag: 'script' | 'style') =>
+  code.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
+
+export async function buildDemo(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(ROOT, 'entrypoints/playground/main.tsx')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    // Each bundled package's licence notice stays in the page.
+    legalComments: 'inline',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    alias: { '@': ROOT },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // papaparse reaches for Node's streams only when it runs under Node.
+    external: ['stream'],
+    outdir: DEMO_DIR,
+    logLevel: 'warning',
+  });
+  const js = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+  const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
+  const page = readFileSync(join(ROOT, 'entrypoints/playground/index.html'), 'utf8')
+    .replace(/\s*<script type="module"[^>]*><\/script>/, '')
+    // Functions, not strings: a "$'" in the bundle is not a replacement pattern then.
+    .replace('</head>', () => `    <style>${inline(css, 'style')}</style>\n  </head>`)
+    .replace('</body>', () => `    <script>${inline(js, 'script')}</script>\n  </body>`);
+  rmSync(DEMO_DIR, { recursive: true, force: true });
+  mkdirSync(DEMO_DIR, { recursive: true });
+  const out = join(DEMO_DIR, 'index.html');
+  writeFileSync(out, page);
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const out = await buildDemo();
+  const kb = (readFileSync(out).length / 1024).toFixed(0);
+  console.log(`Built the static playground: ${out} (${kb} KB, one file, no requests).`);
+}
