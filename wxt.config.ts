@@ -8,6 +8,8 @@ import { chromiumManagedSchema } from './core/settings/policy.ts';
 // Keep WXT on 0.20.x: 0.21 needs Node 22 and our machines run Node 20.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Elsewhere when asked (the test of `npm start` builds beside the other tests' build, not over it).
+  outDir: process.env.ALONGSIDE_OUT_DIR || '.output',
   vite: () => ({
     plugins: [preact()],
   }),

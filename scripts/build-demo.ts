@@ -14,7 +14,8 @@ export const DEMO_DIR = join(ROOT, 'dist-demo');
 const inline = (code: string, tag: 'script' | 'style') =>
   code.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
 
-export async function buildDemo(): Promise<string> {
+/** Builds the page into `dir` (dist-demo unless told) and returns its path. */
+export async function buildDemo(dir = DEMO_DIR): Promise<string> {
   const result = await build({
     entryPoints: [join(ROOT, 'entrypoints/playground/main.tsx')],
     bundle: true,
@@ -31,7 +32,7 @@ export async function buildDemo(): Promise<string> {
     define: { 'process.env.NODE_ENV': '"production"' },
     // papaparse reaches for Node's streams only when it runs under Node.
     external: ['stream'],
-    outdir: DEMO_DIR,
+    outdir: dir,
     logLevel: 'warning',
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
@@ -41,9 +42,9 @@ export async function buildDemo(): Promise<string> {
     // Functions, not strings: a "$'" in the bundle is not a replacement pattern then.
     .replace('</head>', () => `    <style>${inline(css, 'style')}</style>\n  </head>`)
     .replace('</body>', () => `    <script>${inline(js, 'script')}</script>\n  </body>`);
-  rmSync(DEMO_DIR, { recursive: true, force: true });
-  mkdirSync(DEMO_DIR, { recursive: true });
-  const out = join(DEMO_DIR, 'index.html');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, 'index.html');
   writeFileSync(out, page);
   return out;
 }

@@ -1,6 +1,9 @@
 // `npm run build:demo`: the playground as one static page, opened from file:// in a Chromium
 // with no extension at all. It flags the sample letter with the extension's own card, and no
 // request leaves the page (the engine, the lexicon, scripts and styles are all inside it).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +18,12 @@ let browser: Browser;
 let page: string;
 beforeAll(async () => {
   if (!chromiumInstalled()) throw new Error(INSTALL_HINT);
-  page = await buildDemo();
+  page = await buildDemo(mkdtempSync(join(tmpdir(), 'alongside-static-')));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: BASE_ARGS });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
+  if (page) rmSync(dirname(page), { recursive: true, force: true });
 });
 
 describe('the static playground, opened from file://', () => {

@@ -87,9 +87,9 @@ function typeOf(file: string): string {
   return type;
 }
 
-async function bundle(name: string): Promise<string> {
+async function bundle(root: string, name: string): Promise<string> {
   const entry = ['.ts', '.tsx']
-    .map((ext) => join(FIXTURES_DIR, name + ext))
+    .map((ext) => join(root, name + ext))
     .find((file) => existsSync(file));
   if (!entry) throw new HttpError(404, 'Not found');
   const result = await build({
@@ -112,14 +112,31 @@ async function bundle(name: string): Promise<string> {
   return output.text;
 }
 
-/** Start the server on 127.0.0.1 with a free port. Bundles are built once per server. */
-export async function startFixtureServer(): Promise<FixtureServer> {
+export interface ServeOptions {
+  /** The pages' folder: index.html, each page's .html and .css, and the scripts to bundle. */
+  root?: string;
+  /** Where to listen: 127.0.0.1 unless asked (0.0.0.0 reaches other machines). */
+  host?: string;
+  /** The first server's port; 0 (the default) takes a free one. */
+  port?: number;
+  /** Whole files served as they are, by path ("/playground.html" → a file). */
+  files?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Start the server (two, on two ports: see `otherUrl`) on 127.0.0.1 with free ports, serving the
+ * fixture pages, or the folder `root`. Bundles are built once per server.
+ */
+export async function startFixtureServer(options: ServeOptions = {}): Promise<FixtureServer> {
+  const root = options.root ?? FIXTURES_DIR;
+  const host = options.host ?? '127.0.0.1';
+  const files = options.files ?? {};
   const bundles = new Map<string, Promise<string>>();
 
   function bundleOnce(name: string): Promise<string> {
     let pending = bundles.get(name);
     if (!pending) {
-      pending = bundle(name);
+      pending = bundle(root, name);
       bundles.set(name, pending);
       // A failed build is not cached: fix the fixture and reload.
       pending.catch(() => bundles.delete(name));
@@ -148,8 +165,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       return;
     }
     if (path === '/') {
-      body = await readFile(await fileInside(FIXTURES_DIR, 'index.html'));
+      body = await readFile(await fileInside(root, 'index.html'));
       type = CONTENT_TYPES['.html']!;
+    } else if (Object.hasOwn(files, path)) {
+      body = await readFile(files[path]!);
+      type = typeOf(files[path]!);
     } else if (bundleMatch) {
       body = await bundleOnce(bundleMatch[1]!);
       type = CONTENT_TYPES['.js']!;
@@ -161,7 +181,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       type = typeOf(file);
       body = await readFile(file);
     } else if (FIXTURE_FILE.test(path.slice(1))) {
-      const file = await fileInside(FIXTURES_DIR, path.slice(1));
+      const file = await fileInside(root, path.slice(1));
       type = typeOf(file);
       body = await readFile(file);
     } else {
@@ -194,17 +214,19 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.end(message);
     });
   };
-  const listen = async () => {
+  const listen = async (port: number) => {
     const server = createServer(handle);
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolveListen());
+      server.listen(port, host, () => resolveListen());
     });
     return server;
   };
-  const servers = [await listen(), await listen()];
+  const servers = [await listen(options.port ?? 0), await listen(0)];
+  // A server reachable from other machines is still reached here as 127.0.0.1.
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const urlOf = (server: (typeof servers)[number]) =>
-    `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    `http://${shown}:${(server.address() as AddressInfo).port}`;
 
   return {
     url: urlOf(servers[0]!),
