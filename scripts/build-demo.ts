@@ -15,6 +15,25 @@ const inline = (code: string, tag: 'script' | 'style') =>
   code.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
 
 /** Builds the page into `dir` (dist-demo unless told) and returns its path. */
+/** "Bundled here: preact 10.x (MIT), zod 4.x (MIT), …": each package the page holds, by licence. */
+function bundledLicences(inputs: readonly string[]): string {
+  const names = new Set<string>();
+  for (const input of inputs) {
+    const at = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (at) names.add(at[1]!);
+  }
+  const list = [...names].sort().map((name) => {
+    const pkg = JSON.parse(
+      readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+    ) as {
+      version?: string;
+      license?: string;
+    };
+    return `${name} ${pkg.version ?? ''} (${pkg.license ?? 'see its package'})`;
+  });
+  return `Alongside playground. Bundled here, each under its own licence: ${list.join(', ')}.`;
+}
+
 export async function buildDemo(dir = DEMO_DIR): Promise<string> {
   const result = await build({
     entryPoints: [join(ROOT, 'entrypoints/playground/main.tsx')],
@@ -33,11 +52,14 @@ export async function buildDemo(dir = DEMO_DIR): Promise<string> {
     // papaparse reaches for Node's streams only when it runs under Node.
     external: ['stream'],
     outdir: dir,
+    metafile: true,
     logLevel: 'warning',
   });
+  const notice = bundledLicences(Object.keys(result.metafile.inputs));
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
   const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
   const page = readFileSync(join(ROOT, 'entrypoints/playground/index.html'), 'utf8')
+    .replace('<!doctype html>', () => `<!doctype html>\n<!-- ${notice} -->`)
     .replace(/\s*<script type="module"[^>]*><\/script>/, '')
     // Functions, not strings: a "$'" in the bundle is not a replacement pattern then.
     .replace('</head>', () => `    <style>${inline(css, 'style')}</style>\n  </head>`)
