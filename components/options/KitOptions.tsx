@@ -10,6 +10,7 @@ import {
 } from '@/core/kit/kit-view';
 import type { LayerName } from '@/core/lexicon/layer-view';
 import { SaveOrCancel } from './EntryEditor';
+import { KitRowActions } from './KitRowActions';
 import { ReflectionOptions } from './ReflectionOptions';
 
 type Save = (change: (personal: Lexicon) => Lexicon, said: string) => Promise<boolean>;
@@ -236,59 +237,27 @@ export function KitOptions({
                     />
                   )}
                   {!locked && (
-                    <div class="buttons">
-                      {row.personal === 'off' ? (
-                        <button
-                          type="button"
-                          onClick={() =>
-                            void save(
-                              (p) => withKitItemSwitched(p, item.id, true),
-                              `“${name}” is back in the kit.`,
-                            )
-                          }
-                        >
-                          Switch on<span class="visually-hidden"> “{name}”</span>
-                        </button>
-                      ) : (
-                        row.enabled && (
-                          <button
-                            type="button"
-                            onClick={() =>
-                              void save(
-                                (p) =>
-                                  row.personal === 'own'
-                                    ? withKitItemRestored(p, item.id)
-                                    : withKitItemSwitched(p, item.id, false),
-                                row.personal === 'own'
-                                  ? `“${name}” is deleted.`
-                                  : `“${name}” is switched off.`,
-                              )
-                            }
-                          >
-                            {row.personal === 'own' ? 'Delete' : 'Switch off'}
-                            <span class="visually-hidden"> “{name}”</span>
-                          </button>
-                        )
-                      )}
-                      {row.enabled && editing !== item.id && (
-                        <button type="button" onClick={() => setEditing(item.id)}>
-                          Change wording<span class="visually-hidden"> of “{name}”</span>
-                        </button>
-                      )}
-                      {row.personal === 'changed' && (
-                        <button
-                          type="button"
-                          onClick={() =>
-                            void save(
-                              (p) => withKitItemRestored(p, item.id),
-                              `“${name}” is as ${row.from === 'service' || row.changedBy.includes('service') ? 'your service' : 'the built-in kit'} has it again.`,
-                            )
-                          }
-                        >
-                          Restore<span class="visually-hidden"> “{name}”</span>
-                        </button>
-                      )}
-                    </div>
+                    <KitRowActions
+                      name={`“${name}”`}
+                      row={row}
+                      editing={editing === item.id}
+                      onEdit={() => setEditing(item.id)}
+                      change={(edit, said) => void save(edit, said)}
+                      switched={(on) => (p) =>
+                        row.personal === 'own' && !on
+                          ? withKitItemRestored(p, item.id)
+                          : withKitItemSwitched(p, item.id, on)
+                      }
+                      restored={(p) => withKitItemRestored(p, item.id)}
+                      words={{
+                        on: `“${name}” is back in the kit.`,
+                        off:
+                          row.personal === 'own'
+                            ? `“${name}” is deleted.`
+                            : `“${name}” is switched off.`,
+                        restored: `“${name}” is as ${row.from === 'service' || row.changedBy.includes('service') ? 'your service' : 'the built-in kit'} has it again.`,
+                      }}
+                    />
                   )}
                 </li>
               );

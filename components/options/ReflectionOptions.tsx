@@ -10,6 +10,7 @@ import { areaLabel } from '@/core/kit/reflect';
 import type { LayerName } from '@/core/lexicon/layer-view';
 import { DOCUMENT_LABEL } from '../kit/kit-view';
 import { SaveOrCancel } from './EntryEditor';
+import { KitRowActions } from './KitRowActions';
 
 type Save = (change: (personal: Lexicon) => Lexicon, said: string) => Promise<boolean>;
 
@@ -177,54 +178,20 @@ export function ReflectionOptions({
                 />
               )}
               {!locked && (
-                <div class="buttons">
-                  {row.personal === 'off' ? (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void save(
-                          (p) => withKitItemSwitched(p, id, true),
-                          `The reflection “${title}” is shown again.`,
-                        )
-                      }
-                    >
-                      Switch on<span class="visually-hidden"> the reflection “{title}”</span>
-                    </button>
-                  ) : (
-                    row.enabled && (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          void save(
-                            (p) => withKitItemSwitched(p, id, false),
-                            `The reflection “${title}” is switched off.`,
-                          )
-                        }
-                      >
-                        Switch off<span class="visually-hidden"> the reflection “{title}”</span>
-                      </button>
-                    )
-                  )}
-                  {row.enabled && editing !== id && (
-                    <button type="button" onClick={() => setEditing(id)}>
-                      Change wording
-                      <span class="visually-hidden"> of the reflection “{title}”</span>
-                    </button>
-                  )}
-                  {row.personal === 'changed' && (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void save(
-                          (p) => withReflectionRestored(p, id),
-                          `The reflection “${title}” is as ${row.changedBy.includes('service') ? 'your service' : 'the built-in kit'} has it again.`,
-                        )
-                      }
-                    >
-                      Restore<span class="visually-hidden"> the reflection “{title}”</span>
-                    </button>
-                  )}
-                </div>
+                <KitRowActions
+                  name={`the reflection “${title}”`}
+                  row={row}
+                  editing={editing === id}
+                  onEdit={() => setEditing(id)}
+                  change={(edit, said) => void save(edit, said)}
+                  switched={(on) => (p) => withKitItemSwitched(p, id, on)}
+                  restored={(p) => withReflectionRestored(p, id)}
+                  words={{
+                    on: `The reflection “${title}” is shown again.`,
+                    off: `The reflection “${title}” is switched off.`,
+                    restored: `The reflection “${title}” is as ${row.changedBy.includes('service') ? 'your service' : 'the built-in kit'} has it again.`,
+                  }}
+                />
               )}
             </li>
           );

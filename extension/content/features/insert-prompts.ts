@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import { placeholders } from '@/core/suggestions/placeholders';
-import type { InsertReply, TabMessage } from '../../messages.ts';
+import type { InsertReply } from '../../messages.ts';
 import type { RunContext } from '../run-context.ts';
+import { onTabMessage } from '../tab-messages.ts';
 import { selectedOffsets } from '../text/field-selection.ts';
 import type { SuggestionApplier } from './apply-suggestions.ts';
 import type { LastFieldTracker } from './last-field.ts';
@@ -35,13 +35,9 @@ export function insertPrompts(
     return outcome === 'inserted' ? { outcome, gaps: placeholders(text).length } : { outcome };
   };
 
-  const onTabMessage = (message: unknown) => {
-    const m = message as TabMessage | undefined;
-    if (m?.kind !== 'insert-prompt' || typeof m.text !== 'string') return undefined;
-    return Promise.resolve(insert(m.text));
-  };
-  browser.runtime.onMessage.addListener(onTabMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onTabMessage), {
-    once: true,
-  });
+  onTabMessage(signal, (m) =>
+    m?.kind === 'insert-prompt' && typeof m.text === 'string'
+      ? Promise.resolve(insert(m.text))
+      : undefined,
+  );
 }

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
-import { sendMessage, type TabMessage } from '../../messages.ts';
+import { sendMessage } from '../../messages.ts';
 import type { RunContext } from '../run-context.ts';
+import { onTabMessage } from '../tab-messages.ts';
 import type { FieldRegistry } from './track-fields.ts';
 
 /** How long flags must settle before the badge is told: a burst of typing sends one count. */
@@ -23,18 +23,11 @@ export function reportFlagCount(ctx: RunContext, fields: FieldRegistry): () => v
     reported = n;
     void sendMessage({ kind: 'flag-count', count: n }).catch(() => {});
   };
-  const onTabMessage = (message: unknown) => {
-    if ((message as TabMessage | undefined)?.kind === 'report-flag-count') send(count());
-  };
-  browser.runtime.onMessage.addListener(onTabMessage);
-  signal.addEventListener(
-    'abort',
-    () => {
-      browser.runtime.onMessage.removeListener(onTabMessage);
-      win.clearTimeout(timer);
-    },
-    { once: true },
-  );
+  onTabMessage(signal, (m) => {
+    if (m?.kind === 'report-flag-count') send(count());
+    return undefined;
+  });
+  signal.addEventListener('abort', () => win.clearTimeout(timer), { once: true });
   return () => {
     win.clearTimeout(timer);
     timer = win.setTimeout(() => {

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { Finding } from '@/core/engine';
 import {
   isFlagPlace,
@@ -6,10 +5,10 @@ import {
   type FlagPlace,
   type LetterReply,
   type ShowFlagReply,
-  type TabMessage,
 } from '../../messages.ts';
 import type { FieldSession } from '../field-session.ts';
 import type { RunContext } from '../run-context.ts';
+import { onTabMessage } from '../tab-messages.ts';
 import { selectOffsets } from '../text/field-selection.ts';
 import type { LastFieldTracker } from './last-field.ts';
 import { letterOf } from '../letter-of.ts';
@@ -93,21 +92,12 @@ export function shareLetter(
     return { outcome: 'shown' };
   };
 
-  const onTabMessage = (message: unknown) => {
-    const m = message as TabMessage | undefined;
+  onTabMessage(signal, (m) => {
     if (m?.kind === 'read-letter') return Promise.resolve(read());
     if (m?.kind === 'show-flag' && isFlagPlace(m.flag)) return Promise.resolve(show(m.flag));
     return undefined;
-  };
-  browser.runtime.onMessage.addListener(onTabMessage);
-  signal.addEventListener(
-    'abort',
-    () => {
-      browser.runtime.onMessage.removeListener(onTabMessage);
-      win.clearTimeout(timer);
-    },
-    { once: true },
-  );
+  });
+  signal.addEventListener('abort', () => win.clearTimeout(timer), { once: true });
 
   return (session) => {
     if (lastField.current()?.session === session) changed();
