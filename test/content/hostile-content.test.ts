@@ -9,6 +9,7 @@ import { compile, defaultLexicon, validateLexicon, type Lexicon } from '../../co
 
 vi.stubGlobal('chrome', fakeBrowser);
 const { SuggestionCard } = await import('../../components/card/SuggestionCard.tsx');
+const { cardProps } = await import('../fixtures/card-props.ts');
 const { PromptPanel } = await import('../../components/panel/PromptPanel.tsx');
 const { LetterReflections } = await import('../../components/panel/LetterReflections.tsx');
 const { panelKitFrom } = await import('../../components/panel/panel-kit.ts');
@@ -76,30 +77,7 @@ afterEach(() => render(null, document.querySelector('#host')!));
 
 describe('lexicon text with markup in it', () => {
   it('is shown as text in the suggestion card: message, why, alternative, source', () => {
-    const host = shown(
-      h(SuggestionCard, {
-        finding,
-        text,
-        active: 0,
-        kind: { kind: 'unsure', chosen: false },
-        kindOpen: false,
-        via: 'mouse',
-        whyOpen: true,
-        onToggleWhy: vi.fn(),
-        site: 'records.example',
-        confirmOff: false,
-        onConfirmOff: vi.fn(),
-        onCancelOff: vi.fn(),
-        onApply: vi.fn(),
-        onHighlight: vi.fn(),
-        onCopyExample: vi.fn(),
-        onToggleKinds: vi.fn(),
-        onChooseKind: vi.fn(),
-        onIgnoreHere: vi.fn(),
-        onIgnoreEverywhere: vi.fn(),
-        onClose: vi.fn(),
-      }),
-    );
+    const host = shown(h(SuggestionCard, cardProps({ finding, text, whyOpen: true })));
     const words = host.textContent ?? '';
     for (const part of [
       `Message ${PAYLOAD}`,

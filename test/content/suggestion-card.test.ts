@@ -1,37 +1,16 @@
 // @vitest-environment happy-dom
 import { h, render } from 'preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { compile, defaultLexicon, type Finding } from '../../core/engine.ts';
 import { SuggestionCard, type SuggestionCardProps } from '../../components/card/SuggestionCard.tsx';
+import { cardProps } from '../fixtures/card-props.ts';
 
 const matcher = compile([defaultLexicon()]);
 const findIn = (text: string, id?: string): Finding =>
   matcher.find(text).find((f) => !id || f.entryId === id)!;
 
 function show(overrides: Partial<SuggestionCardProps> & Pick<SuggestionCardProps, 'finding'>) {
-  const props: SuggestionCardProps = {
-    text: undefined,
-    active: 0,
-    kind: { kind: 'unsure', chosen: false },
-    kindOpen: false,
-    via: 'mouse',
-    whyOpen: false,
-    onToggleWhy: vi.fn(),
-    site: 'records.example',
-    confirmOff: false,
-    onConfirmOff: vi.fn(),
-    onCancelOff: vi.fn(),
-    onApply: vi.fn(),
-    onHighlight: vi.fn(),
-    onCopyExample: vi.fn(),
-    onToggleKinds: vi.fn(),
-    onChooseKind: vi.fn(),
-    onIgnoreHere: vi.fn(),
-    onIgnoreEverywhere: vi.fn(),
-    onTurnOffSite: vi.fn(),
-    onClose: vi.fn(),
-    ...overrides,
-  };
+  const props = cardProps(overrides);
   document.body.innerHTML = '<div id="host"></div>';
   render(h(SuggestionCard, props), document.querySelector('#host')!);
   return { props, card: document.querySelector('.card')! };

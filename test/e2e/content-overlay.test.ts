@@ -294,23 +294,31 @@ describe('typing in a flagged textarea keeps the browser undo step', () => {
     await withPage(async (page) => {
       await styledField(page, 'She claims the pain is worse.');
       await expect.poll(async () => (await markBoxes(page)).length).toBe(1);
-      // For each keystroke, in the page: when the key went down, when the next frame's callbacks
-      // began (ours was asked for after the page's, in the input event), and when the flags were
-      // next redrawn (the content script's performance mark).
+      // Frames counted, not timed. The page numbers each frame (its callback runs first in the
+      // frame, asked for before ours) and looks, as each frame starts, for a redraw (the content
+      // script's performance mark) since the key went down; its own input listener, which runs
+      // after ours, looks too, so a redraw in the input task itself is seen there.
       await page.locator(FIELD).evaluate((el) => {
-        const w = window as unknown as { order: { key: number; frame?: number; drawn?: number }[] };
+        type Entry = { key: number; since: number; inInput?: boolean; drawn?: number };
+        const w = window as unknown as { frame: number; order: Entry[] };
+        const lastDrawn = () =>
+          performance.getEntriesByName('alongside-drawn').at(-1)?.startTime ?? -1;
+        w.frame = 0;
         w.order = [];
-        el.addEventListener('keydown', (event) => {
-          const entry: { key: number; frame?: number; drawn?: number } = { key: event.timeStamp };
-          w.order.push(entry);
-          requestAnimationFrame(() => (entry.frame ??= performance.now()));
+        const count = () => {
+          w.frame++;
+          const last = w.order.at(-1);
+          // Seen as this frame starts: drawn in the frame before.
+          if (last && last.drawn === undefined && lastDrawn() !== last.since)
+            last.drawn = w.frame - 1;
+          requestAnimationFrame(count);
+        };
+        requestAnimationFrame(count);
+        el.addEventListener('keydown', () => w.order.push({ key: w.frame, since: lastDrawn() }));
+        el.addEventListener('input', () => {
+          const last = w.order.at(-1)!;
+          last.inInput = lastDrawn() !== last.since;
         });
-        new PerformanceObserver((list) => {
-          for (const mark of list.getEntriesByName('alongside-drawn')) {
-            const last = w.order.at(-1);
-            if (last) last.drawn ??= mark.startTime;
-          }
-        }).observe({ type: 'mark' });
         const field = el as HTMLTextAreaElement;
         field.focus();
         field.setSelectionRange(4, 4);
@@ -324,15 +332,14 @@ describe('typing in a flagged textarea keeps the browser undo step', () => {
       }
       const order = await page.evaluate(
         () =>
-          (window as unknown as { order: { key: number; frame: number; drawn: number }[] }).order,
+          (window as unknown as { order: { key: number; inInput: boolean; drawn: number }[] })
+            .order,
       );
       expect(order).toHaveLength(4);
-      // The page's clock and the content script's (another world) are each coarsened to 0.1 ms,
-      // with jitter: two readings a moment apart may come out a tick the wrong way round.
-      const TICKS = 0.2;
-      for (const { key, frame, drawn } of order) {
-        expect(frame).toBeGreaterThan(key);
-        expect(drawn).toBeGreaterThanOrEqual(frame - TICKS);
+      // Redrawn in the very next frame, not in the input task, nor a frame late.
+      for (const { key, inInput, drawn } of order) {
+        expect(inInput).toBe(false);
+        expect(drawn).toBe(key + 1);
       }
       // The marks still end up under the flagged word, moved along by the typing.
       expect(
