@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
+// As a person's shell runs `npm start`: vitest sets NODE_ENV=test, which would make WXT build for
+// development (with this machine's paths in the bundle).
+const { NODE_ENV: _testing, ...shellEnv } = process.env;
+
 const ROOT = resolve(import.meta.dirname, '../..');
 const out = mkdtempSync(join(tmpdir(), 'alongside-start-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -29,7 +33,7 @@ describe('npm start, with no display', () => {
     const before = profiles();
     const child = spawn('npm', ['start', '--silent'], {
       cwd: ROOT,
-      env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', ALONGSIDE_OUT_DIR: out },
+      env: { ...shellEnv, DISPLAY: '', WAYLAND_DISPLAY: '', ALONGSIDE_OUT_DIR: out },
       // A group of its own, so Ctrl+C reaches npm and all it started, as in a terminal.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,7 +87,7 @@ describe('npm start, with no display', () => {
     const before = profiles();
     const child = spawn('xvfb-run', ['-a', 'npm', 'start', '--silent'], {
       cwd: ROOT,
-      env: { ...process.env, ALONGSIDE_OUT_DIR: out },
+      env: { ...shellEnv, ALONGSIDE_OUT_DIR: out },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
