@@ -11,10 +11,17 @@ import {
 const L = SURFACE.light;
 const D = SURFACE.dark;
 
+/**
+ * The card's widest and tallest, in pixels: its text is a fixed size, and `rem` would follow the
+ * page's root font size (a page that sets it to 30px would get a card twice as wide).
+ */
+export const CARD_WIDTH = 384;
+export const CARD_MAX_HEIGHT = 448;
+
 /** The card's styles, inside our shadow root; the page's styles never reach it. */
 export const CARD_CSS = `
 .card-host { position: fixed; inset: auto; margin: 0; padding: 0; border: 0; background: transparent; overflow: visible; }
-.card { position: relative; box-sizing: border-box; width: min(24rem, calc(100vw - 16px)); max-height: min(28rem, calc(100vh - 16px)); overflow: hidden;
+.card { position: relative; box-sizing: border-box; width: min(${CARD_WIDTH}px, calc(100vw - 16px)); max-height: min(${CARD_MAX_HEIGHT}px, calc(100vh - 16px)); overflow: hidden;
   display: flex; flex-direction: column;
   font: ${SURFACE_FONT}; color: ${L.text}; background: ${L.background};
   border: 1px solid ${L.border}; border-left: 4px solid ${L.accent}; ${SURFACE_FRAME} padding: 10px 12px; }
@@ -52,6 +59,7 @@ ${perSeverity(
 .card .severity { font-size: 12px; color: ${L.muted}; }
 .card .close { position: absolute; top: 6px; right: 8px; border: 0; background: none; font-size: 18px; line-height: 1; cursor: pointer; color: ${L.muted}; }
 .card .message { margin: 6px 0; }
+.card .not-taken { margin: 6px 0 0; font-size: 13px; }
 .card .alternatives { list-style: none; margin: 6px 0; padding: 0; }
 .card .alternatives li { padding: 6px 8px; border-radius: 6px; cursor: pointer; border: 1px solid transparent; }
 .card .alternatives li.active { background: ${L.accentBackground}; border-color: ${L.accent}; }

@@ -4,7 +4,11 @@ import {
   BRIDGE_PREPARE,
   BRIDGE_REPLACE,
   BRIDGE_REPLACED,
-  type ReplaceRequest,
+  BRIDGE_VERSION,
+  readRequest,
+  sameWords,
+  type ReplaceAnswer,
+  type ReplaceOutcome,
 } from './protocol.ts';
 
 interface CkEditor {
@@ -18,6 +22,7 @@ interface CkEditor {
   };
 }
 interface CkRange {
+  getItems(): Iterable<{ is(type: string, name?: string): boolean; data?: string }>;
   start: {
     textNode?: { getAttributes(): Iterable<[string, unknown]> } | null;
     nodeAfter?: { getAttributes?(): Iterable<[string, unknown]> } | null;
@@ -111,34 +116,55 @@ function currentRange(el: HTMLElement): Range | undefined {
   return selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
 }
 
-/** Replaces the selected text through the editor's own API, as one undoable step. */
-function replace(el: HTMLElement, text: string): boolean {
-  const range = currentRange(el);
-  if (!range) return false;
+/** The text of a CKEditor 5 model range: what its model would replace. */
+function ckTextOf(range: CkRange): string {
+  let text = '';
+  for (const item of range.getItems()) {
+    if (item.is('$textProxy')) text += item.data ?? '';
+    else if (item.is('element', 'softBreak')) text += '\n';
+  }
+  return text;
+}
+
+/**
+ * Replaces the selected text through the editor's own API, as one undoable step, if the editor
+ * holds `expected` there now (its model, for CKEditor 5; its DOM, which is TinyMCE's model).
+ * Undefined when no editor the bridge knows is there. An editor that throws (a bug, or a page
+ * that patched it) has written nothing: CKEditor 5 makes no change until insertContent runs, and
+ * TinyMCE's transaction is the insertContent call.
+ */
+function replace(el: HTMLElement, expected: string, text: string): ReplaceOutcome | undefined {
   const ck = ckeditorFor(el);
-  if (ck) {
-    const modelRange = ck.editing.mapper.toModelRange(
-      ck.editing.view.domConverter.domRangeToView(range),
-    );
-    ck.model.change((writer) => {
-      const attributes =
-        modelRange.start.textNode?.getAttributes() ?? modelRange.start.nodeAfter?.getAttributes?.();
-      const selection = writer.createSelection(modelRange);
-      ck.model.insertContent(writer.createText(text, attributes), selection);
-      writer.setSelection(selection.getLastPosition());
+  const tiny = ck ? undefined : tinymceFor(el);
+  if (!ck && !tiny) return undefined;
+  const range = currentRange(el);
+  if (!range) return 'refused';
+  try {
+    if (ck) {
+      const modelRange = ck.editing.mapper.toModelRange(
+        ck.editing.view.domConverter.domRangeToView(range),
+      );
+      if (!sameWords(ckTextOf(modelRange), expected)) return 'refused';
+      ck.model.change((writer) => {
+        const attributes =
+          modelRange.start.textNode?.getAttributes() ??
+          modelRange.start.nodeAfter?.getAttributes?.();
+        const selection = writer.createSelection(modelRange);
+        ck.model.insertContent(writer.createText(text, attributes), selection);
+        writer.setSelection(selection.getLastPosition());
+      });
+      return 'replaced';
+    }
+    if (!sameWords(range.toString(), expected)) return 'refused';
+    const html = formattedLikeStart(range, tiny!, text);
+    tiny!.undoManager.transact(() => {
+      tiny!.selection.setRng(range);
+      tiny!.insertContent(html);
     });
-    return true;
+    return 'replaced';
+  } catch {
+    return 'failed';
   }
-  const tiny = tinymceFor(el);
-  if (tiny) {
-    const html = formattedLikeStart(range, tiny, text);
-    tiny.undoManager.transact(() => {
-      tiny.selection.setRng(range);
-      tiny.insertContent(html);
-    });
-    return true;
-  }
-  return false;
 }
 
 /** The text node holding the range's first character (its start may sit at the end of a node). */
@@ -205,16 +231,16 @@ export function listenForReplaceRequests(doc: Document): void {
     BRIDGE_REPLACE,
     (event) => {
       const target = event.target;
-      if (!(target instanceof HTMLElement) || !(event instanceof CustomEvent)) return;
-      let request: ReplaceRequest;
-      try {
-        request = JSON.parse(String(event.detail)) as ReplaceRequest;
-      } catch {
-        return;
-      }
-      if (typeof request.text === 'string' && replace(target, request.text)) {
-        target.dispatchEvent(new CustomEvent(BRIDGE_REPLACED));
-      }
+      if (!(target instanceof HTMLElement)) return;
+      // Not `instanceof CustomEvent`: a request on TinyMCE's iframe comes from the content script
+      // in that frame, made with the frame's CustomEvent, which is not this window's. (Firefox
+      // runs no bridge inside TinyMCE's frame, so there this is the only route.)
+      const request = readRequest((event as Partial<CustomEvent>).detail);
+      if (!request) return;
+      const outcome = replace(target, request.expected, request.text);
+      if (!outcome) return;
+      const answer: ReplaceAnswer = { v: BRIDGE_VERSION, id: request.id, outcome };
+      target.dispatchEvent(new CustomEvent(BRIDGE_REPLACED, { detail: JSON.stringify(answer) }));
     },
     true,
   );

@@ -5,6 +5,7 @@ import { isDarkBehind } from './card/page-scheme.ts';
 import { createKindTracker, type KindMemory } from './document-kind.ts';
 import type { HighlightPainter } from './highlight/highlight-painter.ts';
 import { ControlMirror } from './highlight/control-mirror.ts';
+import { controlBoxOnViewport } from './highlight/field-geometry.ts';
 import type { OverlayPainter } from './highlight/overlay-painter.ts';
 import type { Layer } from './layer.ts';
 import type { FieldAdapter } from './text/field-adapter.ts';
@@ -308,16 +309,8 @@ export function createFieldSession(
       if (adapter.kind === 'editable')
         return adapter.range(finding.start, finding.end)?.getBoundingClientRect();
       const [box] = measure([finding])[0] ?? [];
-      if (!box) return undefined;
-      const field = adapter.field;
-      const rect = field.getBoundingClientRect();
-      const style = field.ownerDocument.defaultView!.getComputedStyle(field);
-      return new DOMRect(
-        rect.left + parseFloat(style.borderLeftWidth) + box.x - field.scrollLeft,
-        rect.top + parseFloat(style.borderTopWidth) + box.y - field.scrollTop,
-        box.width,
-        box.height,
-      );
+      // Through the field's own transform and zoom, as its marks are drawn.
+      return box && controlBoxOnViewport(adapter.field, box);
     },
     ignoreHere(finding) {
       ignored.add(ignoreKey(text, finding));

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Replacement } from '../../core/engine.ts';
 import { applySuggestion } from '../../extension/content/apply/apply-suggestion.ts';
-import { BRIDGE_REPLACE, BRIDGE_REPLACED } from '../../extension/bridge/protocol.ts';
+import {
+  BRIDGE_REPLACE,
+  BRIDGE_REPLACED,
+  BRIDGE_VERSION,
+  readRequest,
+} from '../../extension/bridge/protocol.ts';
 import { adapterFor } from '../../extension/content/text/field-adapter.ts';
 
 /**
@@ -142,16 +147,23 @@ describe('applySuggestion in a contenteditable region', () => {
     const root = editable('<p>He <b>is non-compliant</b> with <a href="#">his medication</a>.</p>');
     const adapter = adapterFor(root);
     const text = adapter.read();
-    const asked: { selected: string; text: string }[] = [];
+    const asked: { selected: string; expected: string; text: string }[] = [];
+    // A stand-in for the bridge: it makes the change, as an editor's API would, and answers.
     root.addEventListener(BRIDGE_REPLACE, (event) => {
-      const request = JSON.parse(String((event as CustomEvent).detail)) as { text: string };
-      asked.push({ selected: document.getSelection()!.toString(), text: request.text });
-      root.dispatchEvent(new CustomEvent(BRIDGE_REPLACED));
+      const request = readRequest((event as CustomEvent).detail)!;
+      const range = document.getSelection()!.getRangeAt(0);
+      asked.push({ selected: range.toString(), expected: request.expected, text: request.text });
+      range.deleteContents();
+      range.insertNode(document.createTextNode(request.text));
+      const answer = { v: BRIDGE_VERSION, id: request.id, outcome: 'replaced' };
+      root.dispatchEvent(new CustomEvent(BRIDGE_REPLACED, { detail: JSON.stringify(answer) }));
     });
     let offered = false;
     root.addEventListener('beforeinput', () => (offered = true));
     expect(applySuggestion(adapter, wide(text), 0, text)).toBe('applied');
-    expect(asked).toEqual([{ selected: 'is non-compliant with his medication', text: WIDE }]);
+    const selected = 'is non-compliant with his medication';
+    expect(asked).toEqual([{ selected, expected: selected, text: WIDE }]);
+    expect(adapter.read()).toBe(`He ${WIDE}.`);
     // The editor made the change: no second route writes it again.
     expect(offered).toBe(false);
   });

@@ -2,11 +2,11 @@ import { paragraphsOf } from '@/core/kit/paragraphs';
 import { BRIDGE_EDITED, BRIDGE_PREPARE } from '../../bridge/protocol.ts';
 import type { FieldAdapter } from '../text/field-adapter.ts';
 import { rangeAt } from '../text/field-selection.ts';
-import { insertText, writeText } from './apply-suggestion.ts';
+import { insertText, writeText, type Written } from './apply-suggestion.ts';
 
 export type InsertAtCaretResult =
   /** Written: `text` is what the field's text now holds from about `near` on. */
-  { result: 'inserted'; near: number; text: string } | { result: 'too-long' | 'stale' };
+  { result: 'inserted'; near: number; text: string } | { result: 'too-long' | 'stale' | 'failed' };
 
 // One reading of a scaffold's paragraphs, shared with the panel and the printed kit.
 export { paragraphsOf };
@@ -37,20 +37,13 @@ export function insertAtCaret(
     const oneLine = adapter.field.localName === 'input';
     const text = oneLine ? paragraphs.join(' ').replace(/\n/g, ' ') : paragraphs.join('\n\n');
     closeTypingStep(adapter, at);
-    const written = writeText(adapter, at.start, at.end, text);
-    return written === 'applied'
-      ? { result: 'inserted', near: at.start, text }
-      : { result: written };
+    return inserted(writeText(adapter, at.start, at.end, text), at.start, text);
   }
 
   const text = paragraphs.join('\n\n');
   adapter.read();
-  if (!text.includes('\n')) {
-    const written = writeText(adapter, at.start, at.end, text);
-    return written === 'applied'
-      ? { result: 'inserted', near: at.start, text }
-      : { result: written };
-  }
+  if (!text.includes('\n'))
+    return inserted(writeText(adapter, at.start, at.end, text), at.start, text);
   const field = adapter.field;
   const range = rangeAt(adapter, at.start, at.end);
   const selection = field.ownerDocument.getSelection();
@@ -67,6 +60,16 @@ export function insertAtCaret(
     field.dispatchEvent(new CustomEvent(BRIDGE_EDITED));
   }
   return { result: 'inserted', near: at.start, text };
+}
+
+/**
+ * A one-paragraph prompt's result. One still being drawn by an editor that took it through
+ * `beforeinput` counts as inserted: the caller looks for it in the field for a while.
+ */
+function inserted(written: Written, near: number, text: string): InsertAtCaretResult {
+  if (typeof written !== 'string' || written === 'applied')
+    return { result: 'inserted', near, text };
+  return { result: written };
 }
 
 /**

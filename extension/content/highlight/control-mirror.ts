@@ -1,3 +1,5 @@
+import { keepUnzoomed } from '../layer.ts';
+
 /** A box where a flag falls in a textarea or input, relative to the field's unscrolled padding box. */
 export interface Box {
   x: number;
@@ -109,6 +111,9 @@ export class ControlMirror {
 
   /** Boxes of each range, relative to the field's unscrolled padding box. */
   measure(text: string, ranges: readonly { start: number; end: number }[]): Box[][] {
+    // Laid out in the field's own pixels, whatever zoom the page puts on its root.
+    const root = this.root.getRootNode();
+    if (root instanceof ShadowRoot) keepUnzoomed(root);
     this.copyStyle();
     const doc = this.field.ownerDocument;
     const textLines = this.field.localName === 'textarea' ? text.split('\n') : [text];

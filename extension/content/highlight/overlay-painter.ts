@@ -1,6 +1,7 @@
 import type { Severity } from '@/core/engine';
 import type { Layer } from '../layer.ts';
 import type { Box } from './control-mirror.ts';
+import { apply, fieldToViewport, invert, multiply, onlyMoves } from './field-geometry.ts';
 
 export interface OverlayMark {
   severity: Severity;
@@ -29,21 +30,35 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
   >();
   const doc = layer.root.ownerDocument;
 
+  /** What the marks' places depend on, to tell whether the field has moved since. */
+  const whereIs = (field: HTMLTextAreaElement | HTMLInputElement) => {
+    const rect = field.getBoundingClientRect();
+    const { clientWidth, clientHeight, scrollLeft, scrollTop } = field;
+    return {
+      rect,
+      key: `${rect.left},${rect.top},${rect.width},${rect.height},${clientWidth},${clientHeight},${scrollLeft},${scrollTop}`,
+    };
+  };
+
   /** Every read first, then every write: a read after a write would force a layout per mark. */
   const place = (field: HTMLTextAreaElement | HTMLInputElement) => {
     const entry = clips.get(field);
     if (!entry) return;
     const style = doc.defaultView!.getComputedStyle(field);
-    const rect = field.getBoundingClientRect();
-    const left = rect.left + parseFloat(style.borderLeftWidth);
-    const top = rect.top + parseFloat(style.borderTopWidth);
+    const { rect, key } = whereIs(field);
     const { clientWidth, clientHeight, scrollLeft, scrollTop } = field;
-    entry.placedAt = `${left},${top},${clientWidth},${clientHeight},${scrollLeft},${scrollTop}`;
+    // From the field's own pixels to our layer's: the same transform and zoom as the field, so
+    // the marks turn and scale with its text.
+    const toLayer = invert(layer.space());
+    const m = toLayer ? multiply(toLayer, fieldToViewport(field)) : fieldToViewport(field);
+    const origin = apply(m, parseFloat(style.borderLeftWidth), parseFloat(style.borderTopWidth));
+    entry.placedAt = key;
     const { clip } = entry;
-    clip.style.left = `${left}px`;
-    clip.style.top = `${top}px`;
+    clip.style.left = `${origin.x}px`;
+    clip.style.top = `${origin.y}px`;
     clip.style.width = `${clientWidth}px`;
     clip.style.height = `${clientHeight}px`;
+    clip.style.transform = onlyMoves(m) ? '' : `matrix(${m.a}, ${m.b}, ${m.c}, ${m.d}, 0, 0)`;
     clip.hidden = rect.width === 0 || rect.height === 0;
     // The marks underline spaces in the field's font, so their lines sit where its text's would.
     // (Chromium leaves the computed shorthand empty when a longhand has no shorthand form.)
@@ -66,13 +81,7 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
   /** Whether the field has moved or scrolled since its marks were placed (a layout shift, say). */
   const moved = (field: HTMLTextAreaElement | HTMLInputElement) => {
     const entry = clips.get(field);
-    if (!entry) return false;
-    const style = doc.defaultView!.getComputedStyle(field);
-    const rect = field.getBoundingClientRect();
-    const left = rect.left + parseFloat(style.borderLeftWidth);
-    const top = rect.top + parseFloat(style.borderTopWidth);
-    const now = `${left},${top},${field.clientWidth},${field.clientHeight},${field.scrollLeft},${field.scrollTop}`;
-    return now !== entry.placedAt;
+    return entry !== undefined && whereIs(field).key !== entry.placedAt;
   };
 
   return {

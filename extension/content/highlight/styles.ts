@@ -1,19 +1,29 @@
-import { flagCss, perSeverity, type Scheme } from '@/components/look';
+import { flagCss, perSeverity, tintCss, type Scheme } from '@/components/look';
 import type { Severity } from '@/core/engine';
 
 /** One highlight per severity and page scheme: a field on a dark page gets the lighter lines. */
 export const highlightName = (severity: Severity, scheme: Scheme = 'light') =>
   scheme === 'dark' ? `alongside-${severity}-dark` : `alongside-${severity}`;
 
+/**
+ * A severity's look, every declaration `!important`, and no tint where it has none: our sheet is
+ * adopted after the page's, so our important rules win over a page's rules for our highlights'
+ * names (`::highlight(alongside-warn) { text-decoration: none !important }`).
+ */
+const important = (severity: Severity, scheme: Scheme) =>
+  `${flagCss(severity, scheme).replace(/;/g, ' !important;')}${
+    tintCss(severity, scheme) ? '' : ' background-color: transparent !important;'
+  }`;
+
 /** The ::highlight rules for rich editors, from the one declaration of each severity's look. */
 export const HIGHLIGHT_CSS = [
   perSeverity(
     (s) => `::highlight(${highlightName(s)})`,
-    (s) => flagCss(s),
+    (s) => important(s, 'light'),
   ),
   perSeverity(
     (s) => `::highlight(${highlightName(s, 'dark')})`,
-    (s) => flagCss(s, 'dark'),
+    (s) => important(s, 'dark'),
   ),
 ].join('\n');
 
