@@ -1,5 +1,7 @@
 import type { DocumentKind, DocumentKindGuess } from '@/core/engine';
-import { CHOOSABLE_KINDS, DOCUMENT_KIND_LABEL } from './document-kind-label';
+import type { Locale } from '@/core/lexicon/schema';
+import { cardMessages } from '@/locales/card';
+import { CHOOSABLE_KINDS, documentKindLabels } from './document-kind-label';
 
 export interface KindLineProps {
   kind: DocumentKindGuess;
@@ -10,6 +12,7 @@ export interface KindLineProps {
   onToggle(): void;
   /** `undefined`: guess from the text again. `hadFocus`: the choice was made by keyboard. */
   onChoose(kind: DocumentKind | undefined, hadFocus: boolean): void;
+  locale: Locale;
 }
 
 /**
@@ -18,7 +21,9 @@ export interface KindLineProps {
  * not a <select>, because the card never takes a mouse press (the caret stays in the field).
  * No hooks: the card's owner keeps the state, so the content script needs no preact/hooks.
  */
-export function KindLine({ kind, chosen, open, onToggle, onChoose }: KindLineProps) {
+export function KindLine({ kind, chosen, open, onToggle, onChoose, locale }: KindLineProps) {
+  const m = cardMessages(locale);
+  const label = documentKindLabels(locale);
   const choose = (event: MouseEvent, next: DocumentKind | undefined) => {
     const button = event.currentTarget as HTMLElement;
     const root = button.getRootNode() as Document | ShadowRoot;
@@ -28,8 +33,7 @@ export function KindLine({ kind, chosen, open, onToggle, onChoose }: KindLinePro
     <div class="kind">
       <p>
         <span id="alongside-kind">
-          Read as: {DOCUMENT_KIND_LABEL[kind]}
-          {chosen ? ' (your choice)' : ''}
+          {(chosen ? m.readAsChosen : m.readAs)({ kind: label[kind] })}
         </span>{' '}
         <button
           type="button"
@@ -38,11 +42,11 @@ export function KindLine({ kind, chosen, open, onToggle, onChoose }: KindLinePro
           aria-describedby="alongside-kind"
           onClick={onToggle}
         >
-          Change
+          {m.changeKind}
         </button>
       </p>
       {open && (
-        <div role="group" aria-label="Read this field as" class="kinds">
+        <div role="group" aria-label={m.readFieldAs} class="kinds">
           {CHOOSABLE_KINDS.map((k) => (
             <button
               key={k}
@@ -50,12 +54,12 @@ export function KindLine({ kind, chosen, open, onToggle, onChoose }: KindLinePro
               aria-pressed={chosen && k === kind}
               onClick={(e) => choose(e, k)}
             >
-              {DOCUMENT_KIND_LABEL[k]}
+              {label[k]}
             </button>
           ))}
           {chosen && (
             <button type="button" onClick={(e) => choose(e, undefined)}>
-              Guess from the text
+              {m.guessFromText}
             </button>
           )}
         </div>

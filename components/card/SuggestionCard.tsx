@@ -1,9 +1,13 @@
 import type { DocumentKind, DocumentKindGuess, Finding } from '@/core/engine';
+import type { Locale } from '@/core/lexicon/schema';
+import { cardMessages } from '@/locales/card';
 import { KindLine } from './KindLine';
 import { previewOf } from './preview';
 import { ReplacementPreview } from './ReplacementPreview';
 import { siteLabel } from '../site-label';
-import { SEVERITY_LABEL } from './severity-label';
+import { severityLabels } from './severity-label';
+
+/** Shown (and announced) when the editor did not take a suggestion: nothing was changed. */
 
 export interface SuggestionCardProps {
   /** The flag shown; `undefined` for a field with none (the card then says what it reads it as). */
@@ -20,6 +24,8 @@ export interface SuggestionCardProps {
   via: 'keyboard' | 'mouse';
   /** Whether the full reasoning and the sources are shown. */
   whyOpen: boolean;
+  /** The card is shown again because the editor did not take the chosen change. */
+  notTaken?: boolean;
   onToggleWhy(): void;
   /** The record system the card's field is on, as the per-site switch names it. */
   site: string;
@@ -37,6 +43,8 @@ export interface SuggestionCardProps {
   /** Left out where there is no site to turn off (the playground): no such button then. */
   onTurnOffSite?: () => void;
   onClose(): void;
+  /** The locale in force, for the card's own words (en-GB when not given). */
+  locale?: Locale;
 }
 
 /**
@@ -46,7 +54,8 @@ export interface SuggestionCardProps {
  * the clinician's field (mousedown is cancelled), so the caret stays where it was.
  */
 export function SuggestionCard(props: SuggestionCardProps) {
-  const { finding, active } = props;
+  const { finding, active, locale = 'en-GB' } = props;
+  const m = cardMessages(locale);
   const keep = (e: MouseEvent) => e.preventDefault();
   const kindLine = (
     <KindLine
@@ -56,27 +65,23 @@ export function SuggestionCard(props: SuggestionCardProps) {
       open={props.kindOpen}
       onToggle={props.onToggleKinds}
       onChoose={props.onChooseKind}
+      locale={locale}
     />
   );
   const close = (
-    <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
+    <button type="button" class="close" aria-label={m.closeCard} onClick={props.onClose}>
       ×
     </button>
   );
   if (!finding) {
     return (
-      <div
-        class="card empty"
-        role="dialog"
-        aria-label="Alongside: no suggestions in this field"
-        onMouseDown={keep}
-      >
+      <div class="card empty" role="dialog" aria-label={m.noSuggestionsDialog} onMouseDown={keep}>
         <header key="header">
-          <span class="phrase">No suggestions in this field</span>
+          <span class="phrase">{m.noSuggestionsHeader}</span>
         </header>
         {kindLine}
         <p class="hint" key="hint">
-          Tab reaches Change · Esc closes
+          {m.hintEmpty}
         </p>
         {close}
       </div>
@@ -91,24 +96,21 @@ export function SuggestionCard(props: SuggestionCardProps) {
   const choices = finding.suggestions.length > 0;
   // What the keys do depends on where focus is: in the field after Alt+Enter, the card's keys
   // are live; after a click, typing goes on and only Tab and Escape are the card's.
-  const hint = !choices
-    ? 'Tab reaches the buttons · Esc closes'
-    : props.via === 'keyboard'
-      ? '↑↓ choose · Enter applies · Tab moves into the card · Esc closes'
-      : 'Click a choice, or Tab to reach it · Esc closes';
+  const hint = !choices ? m.hintNoChoices : props.via === 'keyboard' ? m.hintKeyboard : m.hintMouse;
   return (
     <div
       class={`card ${finding.severity}`}
       role="dialog"
-      aria-label={`Suggestion for “${finding.match}”`}
+      aria-label={m.suggestionFor({ match: finding.match })}
       onMouseDown={keep}
     >
       <header key="header">
         <span class="phrase">“{finding.match}”</span>
-        <span class="severity">{SEVERITY_LABEL[finding.severity]}</span>
+        <span class="severity">{severityLabels(locale)[finding.severity]}</span>
       </header>
+      {props.notTaken && <p class="not-taken">{m.notTaken}</p>}
       {choices && (
-        <ul class="alternatives" role="listbox" aria-label="Alternatives">
+        <ul class="alternatives" role="listbox" aria-label={m.alternativesList}>
           {finding.suggestions.map((text, k) => (
             <li
               key={text}
@@ -126,7 +128,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
           ))}
         </ul>
       )}
-      {preview && <ReplacementPreview preview={preview} />}
+      {preview && <ReplacementPreview preview={preview} label={m.afterApplying} />}
       {/* What can wait (advice, the reason, the sources) shrinks and scrolls first when the card
           is short of room, so the choices, the preview and the buttons stay in view. */}
       <div class="details">
@@ -134,11 +136,11 @@ export function SuggestionCard(props: SuggestionCardProps) {
         {finding.rewrite && (
           <div class="rewrite">
             <p>
-              <span class="rewrite-label">For example:</span> {finding.rewrite.before} →{' '}
+              <span class="rewrite-label">{m.forExample}</span> {finding.rewrite.before} →{' '}
               {finding.rewrite.after}
             </p>
             <button type="button" onClick={props.onCopyExample}>
-              Copy example
+              {m.copyExample}
             </button>
           </div>
         )}
@@ -153,13 +155,13 @@ export function SuggestionCard(props: SuggestionCardProps) {
             aria-controls="alongside-why"
             onClick={props.onToggleWhy}
           >
-            Why this matters
+            {m.whyThisMatters}
           </button>
           {props.whyOpen && (
             <div id="alongside-why" class="why-body">
               <p>{finding.why}</p>
               {finding.sources.length > 0 && (
-                <ul class="sources" aria-label="Sources">
+                <ul class="sources" aria-label={m.sourcesList}>
                   {finding.sources.map((source) => (
                     <li key={source.citation}>
                       {source.url ? (
@@ -179,28 +181,25 @@ export function SuggestionCard(props: SuggestionCardProps) {
       </div>
       {props.confirmOff ? (
         <div class="confirm-off" role="group" aria-labelledby="alongside-confirm-off">
-          <p id="alongside-confirm-off">
-            Stop checking every page on {siteLabel(props.site)}? Turn it back on from the Alongside
-            button in the browser's toolbar.
-          </p>
+          <p id="alongside-confirm-off">{m.confirmOff({ site: siteLabel(props.site, locale) })}</p>
           <button type="button" class="confirm" onClick={props.onConfirmOff}>
-            Turn off on {siteLabel(props.site)}
+            {m.turnOffOn({ site: siteLabel(props.site, locale) })}
           </button>
           <button type="button" onClick={props.onCancelOff}>
-            Keep checking
+            {m.keepChecking}
           </button>
         </div>
       ) : (
         <footer>
           <button type="button" onClick={props.onIgnoreHere}>
-            Ignore here
+            {m.ignoreHere}
           </button>
           <button type="button" onClick={props.onIgnoreEverywhere}>
-            Ignore this phrase everywhere
+            {m.ignoreEverywhere}
           </button>
           {props.onTurnOffSite && (
             <button type="button" onClick={props.onTurnOffSite}>
-              Turn off for this site
+              {m.turnOffSite}
             </button>
           )}
         </footer>

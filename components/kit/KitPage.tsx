@@ -2,10 +2,12 @@ import { Fragment } from 'preact';
 import { gapParts } from './gap-parts';
 import { SourceAddress } from '../audit/SourceAddress';
 import { KIT_CSS } from './kit-styles';
+import type { Locale } from '../../core/lexicon/schema.ts';
+import { kitMessages } from '../../locales/index.ts';
 import {
   citationWithYear,
   forLine,
-  KIND_LABEL,
+  kindLabels,
   type KitView,
   type KitViewItem,
   type KitViewSection,
@@ -29,11 +31,11 @@ function WithGaps({ text }: { text: string }) {
   return <>{gapParts(text)}</>;
 }
 
-function Cites({ numbers }: { numbers: number[] }) {
+function Cites({ numbers, locale }: { numbers: number[]; locale: Locale }) {
   if (numbers.length === 0) return null;
   return (
     <p class="cites">
-      {numbers.length === 1 ? 'Source' : 'Sources'}:{' '}
+      {kitMessages(locale).cites({ count: numbers.length })}:{' '}
       {numbers.map((n, i) => (
         <Fragment key={n}>
           {i > 0 && ', '}
@@ -44,11 +46,11 @@ function Cites({ numbers }: { numbers: number[] }) {
   );
 }
 
-function Item({ item }: { item: KitViewItem }) {
+function Item({ item, locale }: { item: KitViewItem; locale: Locale }) {
   return (
     <article class={`item ${item.kind}`} id={`item-${item.id}`}>
       <h3>
-        <span class="kind">{KIND_LABEL[item.kind]}</span> {item.title}
+        <span class="kind">{kindLabels(locale)[item.kind]}</span> {item.title}
       </h3>
       <div class="text">
         {item.paragraphs.map((p, i) => (
@@ -58,20 +60,20 @@ function Item({ item }: { item: KitViewItem }) {
         ))}
       </div>
       {item.note && <p class="note">{item.note}</p>}
-      {item.kinds.length > 0 && <p class="for">{forLine(item.kinds)}</p>}
-      <Cites numbers={item.sources} />
+      {item.kinds.length > 0 && <p class="for">{forLine(item.kinds, locale)}</p>}
+      <Cites numbers={item.sources} locale={locale} />
     </article>
   );
 }
 
-function Section({ section }: { section: KitViewSection }) {
+function Section({ section, locale }: { section: KitViewSection; locale: Locale }) {
   return (
     <section class="kit-section" id={sectionAnchor(section.id)}>
       <h2>{section.title}</h2>
       {section.intro && <p class="intro">{section.intro}</p>}
-      <Cites numbers={section.sources} />
+      <Cites numbers={section.sources} locale={locale} />
       {section.items.map((item) => (
-        <Item key={item.id} item={item} />
+        <Item key={item.id} item={item} locale={locale} />
       ))}
     </section>
   );
@@ -108,6 +110,7 @@ function pocketParts(section: KitViewSection) {
 }
 
 function PocketCard({ view }: { view: KitView }) {
+  const m = kitMessages(view.locale);
   return (
     <div class="pocket" id="pocket-card-page">
       <h1>{view.title}</h1>
@@ -119,7 +122,7 @@ function PocketCard({ view }: { view: KitView }) {
             <h2>{section.title}</h2>
             {remember.length > 0 && (
               <p class="remember">
-                <span class="kind">Remember</span> {remember.join(' · ')}
+                <span class="kind">{m.remember}</span> {remember.join(' · ')}
               </p>
             )}
             {lines.length > 0 && (
@@ -143,6 +146,7 @@ function PocketCard({ view }: { view: KitView }) {
  * the end, a print stylesheet for A4 and, behind a checkbox, an A6 pocket card.
  */
 export function KitPage({ view, generator }: { view: KitView; generator?: string }) {
+  const m = kitMessages(view.locale);
   return (
     <html lang={view.locale}>
       <head>
@@ -158,19 +162,13 @@ export function KitPage({ view, generator }: { view: KitView; generator?: string
         <main>
           <input type="checkbox" id="pocket-card" class="pocket-toggle" />
           <label for="pocket-card" class="pocket-label">
-            Pocket card (A6)
+            {m.pocketCard}
           </label>
-          <p class="print-hint muted">
-            To print, or save as a PDF, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac).
-            Tick “Pocket card” first for the short A6 version.
-          </p>
+          <p class="print-hint muted">{m.printHint}</p>
           <div class="full">
             <header>
               <h1>{view.title}</h1>
-              <p class="intro">
-                Reminders, questions and scaffolds for consultations and letters that keep the
-                person in context. We suggest; you judge what fits.
-              </p>
+              <p class="intro">{m.kitIntro}</p>
               <ol class="contents">
                 {view.sections.map((s) => (
                   <li key={s.id}>
@@ -180,11 +178,11 @@ export function KitPage({ view, generator }: { view: KitView; generator?: string
               </ol>
             </header>
             {view.sections.map((section) => (
-              <Section key={section.id} section={section} />
+              <Section key={section.id} section={section} locale={view.locale} />
             ))}
             {view.sources.length > 0 && (
               <section class="sources" id="sources">
-                <h2>Sources</h2>
+                <h2>{m.sourcesHeading}</h2>
                 <ol>
                   {view.sources.map((source) => (
                     <SourceLine key={source.number} source={source} />
@@ -193,7 +191,7 @@ export function KitPage({ view, generator }: { view: KitView; generator?: string
               </section>
             )}
             <footer class="muted">
-              <p>Made by Alongside. This page loads nothing and sends nothing anywhere.</p>
+              <p>{m.madeBy}</p>
             </footer>
           </div>
           <PocketCard view={view} />

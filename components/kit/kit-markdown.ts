@@ -1,5 +1,7 @@
 import { httpsUrl } from '../audit/safe-url';
-import { citationWithYear, forLine, KIND_LABEL, type KitView, type KitViewItem } from './kit-view';
+import type { Locale } from '../../core/lexicon/schema.ts';
+import { kitMessages } from '../../locales/index.ts';
+import { citationWithYear, forLine, kindLabels, type KitView, type KitViewItem } from './kit-view';
 
 /**
  * Text as Markdown reads it literally: every character Markdown (CommonMark or GFM) could read
@@ -34,13 +36,13 @@ export function codeSpan(text: string): string {
 /** One line of text: newlines inside a title or citation become spaces. */
 const oneLine = (text: string) => markdownText(text.replace(/\s*\n\s*/g, ' '));
 
-const cites = (numbers: number[]) =>
+const cites = (numbers: number[], locale: Locale) =>
   numbers.length === 0
     ? []
-    : [`${numbers.length === 1 ? 'Source' : 'Sources'}: ${numbers.join(', ')}.`, ''];
+    : [`${kitMessages(locale).cites({ count: numbers.length })}: ${numbers.join(', ')}.`, ''];
 
-function itemLines(item: KitViewItem): string[] {
-  const lines = [`### ${oneLine(item.title)}`, '', `*${KIND_LABEL[item.kind]}*`, ''];
+function itemLines(item: KitViewItem, locale: Locale): string[] {
+  const lines = [`### ${oneLine(item.title)}`, '', `*${kindLabels(locale)[item.kind]}*`, ''];
   if (item.kind === 'scaffold') {
     // A scaffold is quoted, a paragraph at a time, so it reads (and copies) as a letter.
     item.paragraphs.forEach((p, i) => {
@@ -52,9 +54,9 @@ function itemLines(item: KitViewItem): string[] {
     for (const p of item.paragraphs) lines.push(markdownText(p), '');
   }
   if (item.note) lines.push(`*${oneLine(item.note)}*`, '');
-  const kinds = forLine(item.kinds);
+  const kinds = forLine(item.kinds, locale);
   if (kinds) lines.push(markdownText(kinds), '');
-  lines.push(...cites(item.sources));
+  lines.push(...cites(item.sources, locale));
   return lines;
 }
 
@@ -68,11 +70,11 @@ export function renderKitMarkdown(view: KitView): string {
   for (const section of view.sections) {
     lines.push(`## ${oneLine(section.title)}`, '');
     if (section.intro) lines.push(markdownText(section.intro), '');
-    lines.push(...cites(section.sources));
-    for (const item of section.items) lines.push(...itemLines(item));
+    lines.push(...cites(section.sources, view.locale));
+    for (const item of section.items) lines.push(...itemLines(item, view.locale));
   }
   if (view.sources.length > 0) {
-    lines.push('## Sources', '');
+    lines.push(`## ${kitMessages(view.locale).sourcesHeading}`, '');
     for (const s of view.sources) {
       const href = httpsUrl(s.url);
       const where = href

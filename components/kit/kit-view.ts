@@ -10,6 +10,7 @@ import type {
   Source,
   SourceRef,
 } from '../../core/lexicon/schema.ts';
+import { kitMessages } from '../../locales/index.ts';
 
 /**
  * The kit as a printed page shows it, in one locale: sections in order, each with its items,
@@ -56,33 +57,29 @@ export const citationWithYear = (source: Source): string =>
     : `${source.citation} (${source.year})`;
 
 /** What each kind of item is, as the page labels it. */
-export const KIND_LABEL: Record<KitItem['kind'], string> = {
-  reminder: 'Reminder',
-  question: 'Question',
-  scaffold: 'To fill in',
-};
+export function kindLabels(locale: Locale): Record<KitItem['kind'], string> {
+  const m = kitMessages(locale);
+  return { reminder: m.kitReminder, question: m.kitQuestion, scaffold: m.kitScaffold };
+}
 
-/** The documents a prompt or reflection fits, in words, per locale. */
-export const DOCUMENT_LABEL: Record<Locale, Record<DocumentKind, string>> = {
-  'en-GB': {
-    'letter-to-patient': 'letters to the person',
-    'letter-to-gp': 'letters to the GP or a colleague',
-    'clinical-note': 'clinical notes',
-  },
-  'en-US': {
-    'letter-to-patient': 'letters to the person',
-    'letter-to-gp': 'letters to the primary care provider or a colleague',
-    'clinical-note': 'clinical notes',
-  },
-};
-
-const TITLE = 'Alongside prompt kit';
+/** The documents a prompt or reflection fits, in words. */
+export function documentLabels(locale: Locale): Record<DocumentKind, string> {
+  const m = kitMessages(locale);
+  return {
+    'letter-to-patient': m.docLetterToPatient,
+    'letter-to-gp': m.docLetterToGp,
+    'clinical-note': m.docClinicalNote,
+  };
+}
 
 /** "For letters to the person." or "For letters to the GP or a colleague, and clinical notes." */
-export function forLine(kinds: readonly string[]): string | undefined {
+export function forLine(kinds: readonly string[], locale: Locale = 'en-GB'): string | undefined {
   if (kinds.length === 0) return undefined;
+  const m = kitMessages(locale);
   const last = kinds.at(-1)!;
-  return `For ${kinds.length === 1 ? last : `${kinds.slice(0, -1).join(', ')}, and ${last}`}.`;
+  return kinds.length === 1
+    ? m.forOne({ kind: last })
+    : m.forMany({ kinds: kinds.slice(0, -1).join(', '), last });
 }
 
 export { paragraphsOf };
@@ -135,7 +132,7 @@ function sectionView(
         title: kitWords(item, 'title', locale) ?? item.title,
         paragraphs: paragraphsOf(kitWords(item, 'text', locale) ?? item.text),
         ...(note !== undefined ? { note } : {}),
-        kinds: (item.kinds ?? []).map((k) => DOCUMENT_LABEL[locale][k]),
+        kinds: (item.kinds ?? []).map((k) => documentLabels(locale)[k]),
         sources: number(item.sources),
       };
     }),
@@ -157,5 +154,5 @@ export function kitView(
       number,
     ),
   );
-  return { locale, title: TITLE, sections, sources };
+  return { locale, title: kitMessages(locale).kitTitle, sections, sources };
 }

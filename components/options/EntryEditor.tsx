@@ -13,7 +13,10 @@ import {
   withEntryPatched,
   type EntryWording,
 } from '@/core/lexicon/layer-view';
-import { SEVERITY_LABEL } from '@/components/card/severity-label';
+import { severityLabels } from '@/components/card/severity-label';
+import type { Locale } from '@/core/lexicon/schema';
+import { optionsMessages } from '@/locales/index';
+import type { OptionsWords } from './layer-label';
 
 /** The form's fields, as text the clinician edits (lists one item a line). */
 export interface EntryDraft {
@@ -100,25 +103,29 @@ interface Trial {
 }
 
 /** The live test: what the entry flags in each sentence, and the sentence each alternative leaves. */
-function TryIt({ entry, trials }: { entry: Entry; trials: readonly Trial[] }) {
+function TryIt({ entry, trials, m }: { entry: Entry; trials: readonly Trial[]; m: OptionsWords }) {
   return (
     <ul class="trials" aria-live="polite">
       {trials
         .filter((t) => t.text.trim())
         .map((t) => {
           const found = tryEntry(entry, t.text);
+          const matches = found.map((f) => f.match).join('”, “');
           const verdict =
-            t.expectFlag === undefined
-              ? ''
-              : t.expectFlag === found.length > 0
-                ? ' (as it should)'
-                : ' (it should not be!)';
+            found.length === 0
+              ? t.expectFlag === undefined
+                ? m.nothingFlagged
+                : t.expectFlag
+                  ? m.nothingFlaggedWrongly
+                  : m.nothingFlaggedRightly
+              : t.expectFlag === undefined
+                ? m.flagsMatches({ matches })
+                : t.expectFlag
+                  ? m.flagsMatchesRightly({ matches })
+                  : m.flagsMatchesWrongly({ matches });
           return (
             <li key={t.label}>
-              <strong>{t.label}:</strong>{' '}
-              {found.length === 0
-                ? `nothing flagged${t.expectFlag ? ' (it should be flagged!)' : verdict}`
-                : `flags “${found.map((f) => f.match).join('”, “')}”${verdict}`}
+              <strong>{t.label}:</strong> {verdict}
               {found[0] && (
                 <ul>
                   {found[0].corrected.map((c, k) => (
@@ -145,12 +152,15 @@ export function EntryEditor({
   categories,
   onSave,
   onCancel,
+  locale,
 }: {
   initial: EntryDraft;
   categories: readonly string[];
   onSave: (entry: Entry) => void;
   onCancel: () => void;
+  locale: Locale;
 }) {
+  const m = optionsMessages(locale);
   const [draft, setDraft] = useState(initial);
   const [trial, setTrial] = useState('');
   const entry = useMemo(() => entryOf(draft), [draft]);
@@ -165,9 +175,9 @@ export function EntryEditor({
     },
   });
   const trials: Trial[] = [
-    { label: 'Flag example', text: draft.flag, expectFlag: true },
-    { label: 'Pass example', text: draft.pass, expectFlag: false },
-    { label: 'Your sentence', text: trial, expectFlag: undefined },
+    { label: m.trialFlag, text: draft.flag, expectFlag: true },
+    { label: m.trialPass, text: draft.pass, expectFlag: false },
+    { label: m.trialOwn, text: trial, expectFlag: undefined },
   ];
 
   return (
@@ -179,10 +189,10 @@ export function EntryEditor({
         onSave(entry);
       }}
     >
-      <h3 id="editor-heading">{initial.id ? `Entry “${initial.id}”` : 'A new entry'}</h3>
-      <label for="entry-id">Id (lower case and hyphens)</label>
+      <h3 id="editor-heading">{initial.id ? m.entryHeading({ name: initial.id }) : m.newEntry}</h3>
+      <label for="entry-id">{m.idLabel}</label>
       <input {...field('id')} required />
-      <label for="entry-category">Category</label>
+      <label for="entry-category">{m.categoryLabel}</label>
       <select {...field('category')} onChange={field('category').onInput}>
         {categories.map((c) => (
           <option key={c} value={c}>
@@ -190,41 +200,41 @@ export function EntryEditor({
           </option>
         ))}
       </select>
-      <label for="entry-severity">Level</label>
+      <label for="entry-severity">{m.levelLabel}</label>
       <select {...field('severity')} onChange={field('severity').onInput}>
         {SEVERITIES.map((s) => (
           <option key={s} value={s}>
-            {SEVERITY_LABEL[s]}
+            {severityLabels(locale)[s]}
           </option>
         ))}
       </select>
-      <label for="entry-phrases">Phrases to flag (one a line)</label>
+      <label for="entry-phrases">{m.phrasesLabel}</label>
       <textarea {...field('phrases')} rows={3} />
-      <label for="entry-message">Message (one short, calm line)</label>
+      <label for="entry-message">{m.messageLabel}</label>
       <input {...field('message')} />
-      <label for="entry-why">Why it may land badly</label>
+      <label for="entry-why">{m.whyLabel}</label>
       <textarea {...field('why')} rows={3} />
-      <label for="entry-alternatives">Alternatives (one a line)</label>
+      <label for="entry-alternatives">{m.alternativesLabel}</label>
       <textarea {...field('alternatives')} rows={3} />
-      <label for="entry-source">Source</label>
+      <label for="entry-source">{m.sourceLabel}</label>
       <select {...field('source')} onChange={field('source').onInput}>
-        <option value="">Choose a source…</option>
+        <option value="">{m.chooseSource}</option>
         {sources.map(([key, source]) => (
           <option key={key} value={key}>
             {source.citation.slice(0, 90)} ({source.year})
           </option>
         ))}
       </select>
-      <label for="entry-flag">A sentence it should flag</label>
+      <label for="entry-flag">{m.flagSentenceLabel}</label>
       <input {...field('flag')} />
-      <label for="entry-pass">A sentence it should leave alone</label>
+      <label for="entry-pass">{m.passSentenceLabel}</label>
       <input {...field('pass')} />
 
-      <h4>Try it</h4>
-      <label for="entry-trial">Any sentence</label>
+      <h4>{m.tryIt}</h4>
+      <label for="entry-trial">{m.anySentence}</label>
       <input id="entry-trial" value={trial} onInput={(e) => setTrial(e.currentTarget.value)} />
-      <TryIt entry={entry} trials={trials} />
-      <SaveOrCancel onCancel={onCancel} />
+      <TryIt entry={entry} trials={trials} m={m} />
+      <SaveOrCancel onCancel={onCancel} locale={locale} />
     </form>
   );
 }
@@ -237,12 +247,8 @@ const firstWording = (alt: Entry['alternatives'][number]) =>
   typeof alt === 'string' ? alt : (Object.values(alt.cases)[0] ?? alt.otherwise ?? '');
 
 /** What the form says of alternatives that are tables of cases, shown by their first wording. */
-function tablesNote(wordings: string[]): string {
-  const many = wordings.length > 1;
-  const listed = `“${wordings.join('”, “')}”`;
-  return many
-    ? `${wordings.length} alternatives of this entry change with the words they replace (${listed}), so they are not listed below. They stay as they are unless you write alternatives here: what you write then replaces all of them, and is written as it stands, whatever the tense.`
-    : `One alternative of this entry changes with the words it replaces (${listed}), so it is not listed below. It stays as it is unless you write alternatives here: what you write then replaces it, and is written as it stands, whatever the tense.`;
+function tablesNote(wordings: string[], m: OptionsWords): string {
+  return m.tablesNote({ count: wordings.length, listed: `“${wordings.join('”, “')}”` });
 }
 
 /**
@@ -257,13 +263,16 @@ export function WordingEditor({
   personal,
   onSave,
   onCancel,
+  locale,
 }: {
   /** The entry as the layers below the personal one have it. */
   base: Entry;
   personal: Lexicon;
   onSave: (change: (personal: Lexicon) => Lexicon, changed: boolean) => void;
   onCancel: () => void;
+  locale: Locale;
 }) {
+  const m = optionsMessages(locale);
   // The form starts from the entry in force, an earlier change of one's own included.
   const [initial] = useState(() => personalEntry(personal, base));
   const plain = initial.alternatives.filter((a): a is string => typeof a === 'string');
@@ -291,18 +300,19 @@ export function WordingEditor({
   const flags = entry.examples.flag;
   const trials: Trial[] = [
     ...flags.map((f, k) => ({
-      label: flags.length > 1 ? `Flag example ${k + 1}` : 'Flag example',
+      label: flags.length > 1 ? m.trialFlagNumbered({ number: k + 1 }) : m.trialFlag,
       text: textOf(f),
       expectFlag: true,
     })),
     ...entry.examples.pass.map((text, k, all) => ({
-      label: all.length > 1 ? `Pass example ${k + 1}` : 'Pass example',
+      label: all.length > 1 ? m.trialPassNumbered({ number: k + 1 }) : m.trialPass,
       text,
       expectFlag: false,
     })),
-    { label: 'Your sentence', text: trial, expectFlag: undefined },
+    { label: m.trialOwn, text: trial, expectFlag: undefined },
   ];
   const phrases = base.phrases ?? [];
+  const listed = phrases.slice(0, 5).join('”, “');
 
   return (
     <form
@@ -313,21 +323,24 @@ export function WordingEditor({
         onSave((latest) => withEntryPatched(latest, base, fields), next !== personal);
       }}
     >
-      <h3 id="wording-heading">Wording of “{base.id}”</h3>
+      <h3 id="wording-heading">{m.wordingOf({ name: base.id })}</h3>
       <p class="hint">
-        Only what you change is kept, in your own layer; the rest of the entry stays as it is.
-        “Restore” in its row takes your change back.
+        {m.wordingHint}
         {phrases.length > 0 &&
-          ` It flags “${phrases.slice(0, 5).join('”, “')}”${phrases.length > 5 ? ` and ${phrases.length - 5} more` : ''}.`}
+          ` ${
+            phrases.length > 5
+              ? m.itFlagsMore({ phrases: listed, count: phrases.length - 5 })
+              : m.itFlags({ phrases: listed })
+          }`}
       </p>
-      <label for="wording-message">Message (one short, calm line)</label>
+      <label for="wording-message">{m.messageLabel}</label>
       <input
         id="wording-message"
         ref={first}
         value={message}
         onInput={(e) => setMessage(e.currentTarget.value)}
       />
-      <label for="wording-why">Why it may land badly</label>
+      <label for="wording-why">{m.whyLabel}</label>
       <textarea
         id="wording-why"
         rows={4}
@@ -336,10 +349,10 @@ export function WordingEditor({
       />
       {tables.length > 0 && (
         <p class="hint" id="wording-tables">
-          {tablesNote(tables.map(firstWording))}
+          {tablesNote(tables.map(firstWording), m)}
         </p>
       )}
-      <label for="wording-alternatives">Alternatives (one a line)</label>
+      <label for="wording-alternatives">{m.alternativesLabel}</label>
       <textarea
         id="wording-alternatives"
         rows={3}
@@ -348,22 +361,23 @@ export function WordingEditor({
         onInput={(e) => setAlternatives(e.currentTarget.value)}
       />
 
-      <h4>Try it</h4>
-      <label for="wording-trial">Any sentence</label>
+      <h4>{m.tryIt}</h4>
+      <label for="wording-trial">{m.anySentence}</label>
       <input id="wording-trial" value={trial} onInput={(e) => setTrial(e.currentTarget.value)} />
-      <TryIt entry={entry} trials={trials} />
-      <SaveOrCancel onCancel={onCancel} />
+      <TryIt entry={entry} trials={trials} m={m} />
+      <SaveOrCancel onCancel={onCancel} locale={locale} />
     </form>
   );
 }
 
 /** The buttons that end every form on the options page: Save submits, Cancel closes it unsaved. */
-export function SaveOrCancel({ onCancel }: { onCancel: () => void }) {
+export function SaveOrCancel({ onCancel, locale }: { onCancel: () => void; locale: Locale }) {
+  const m = optionsMessages(locale);
   return (
     <div class="buttons">
-      <button type="submit">Save</button>
+      <button type="submit">{m.save}</button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {m.cancel}
       </button>
     </div>
   );

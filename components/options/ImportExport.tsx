@@ -6,6 +6,9 @@ import { kitChanges } from '@/core/kit/kit-view';
 import { mergeKits } from '@/core/kit/merge-kit';
 import { layersBibliography, mergeLayers, resolveRefs } from '@/core/lexicon/merge-layers';
 import type { SourceRef } from '@/core/lexicon/schema';
+import type { Locale } from '@/core/lexicon/schema';
+import { optionsMessages } from '@/locales/index';
+import type { OptionsWords } from './layer-label';
 import { download } from '../download';
 
 /** What an import would do to the personal layer, shown before anything is stored. */
@@ -93,19 +96,43 @@ export function effectiveLexicon(layers: readonly Lexicon[]): Lexicon {
   };
 }
 
+/**
+ * "2 added, 1 changed, 0 removed, 1 switched off; 3 changes to the prompt kit. Your changes will
+ * be replaced by the file’s." The counts of entries are a list; the kit's come after a semicolon.
+ */
+function importSummary(preview: ImportPreview, m: OptionsWords): string {
+  const entries = [
+    m.importAdded({ count: preview.added.length }),
+    m.importChanged({ count: preview.changed.length }),
+    m.importRemoved({ count: preview.removed.length }),
+    ...(preview.switchedOff.length > 0
+      ? [m.importSwitchedOff({ count: preview.switchedOff.length })]
+      : []),
+    ...(preview.switchedOn.length > 0
+      ? [m.importSwitchedOn({ count: preview.switchedOn.length })]
+      : []),
+  ].join(', ');
+  const kit =
+    preview.kit.length > 0 ? `; ${m.importKitChanges({ count: preview.kit.length })}` : '';
+  return m.importReplaces({ changes: `${entries}${kit}` });
+}
+
 export function ImportExport({
   below,
   personal,
   service,
   locked,
   onApply,
+  locale,
 }: {
   below: readonly Lexicon[];
   personal: Lexicon;
   service: Lexicon | undefined;
   locked: boolean;
   onApply: (layer: Lexicon) => Promise<boolean>;
+  locale: Locale;
 }) {
+  const m = optionsMessages(locale);
   const [preview, setPreview] = useState<ImportPreview>();
   const exportAs = (what: string, lexicon: Lexicon, format: 'json' | 'csv') => {
     const file = lexiconAsWritten(lexicon);
@@ -117,7 +144,7 @@ export function ImportExport({
 
   return (
     <section aria-labelledby="files-heading">
-      <h2 id="files-heading">Files</h2>
+      <h2 id="files-heading">{m.filesHeading}</h2>
       <div class="buttons">
         {(['json', 'csv'] as const).map((format) => (
           <span key={format} class="buttons">
@@ -126,7 +153,7 @@ export function ImportExport({
                 type="button"
                 onClick={() => exportAs('alongside-my-changes', personal, format)}
               >
-                Export my changes ({format.toUpperCase()})
+                {m.exportMine({ format: format.toUpperCase() })}
               </button>
             )}
             {service && (
@@ -134,14 +161,14 @@ export function ImportExport({
                 type="button"
                 onClick={() => exportAs('alongside-service-lexicon', service, format)}
               >
-                Export the service lexicon ({format.toUpperCase()})
+                {m.exportService({ format: format.toUpperCase() })}
               </button>
             )}
             <button
               type="button"
               onClick={() => exportAs('alongside-lexicon', effectiveLexicon(layers), format)}
             >
-              Export the lexicon in force ({format.toUpperCase()})
+              {m.exportInForce({ format: format.toUpperCase() })}
             </button>
           </span>
         ))}
@@ -149,7 +176,7 @@ export function ImportExport({
       {!locked && (
         <p>
           <label>
-            Import my changes from a file (JSON or CSV){' '}
+            {m.importLabel}{' '}
             <input
               type="file"
               accept=".json,.jsonc,.csv,application/json,text/csv"
@@ -167,47 +194,38 @@ export function ImportExport({
         </p>
       )}
       {preview && (
-        <div class="preview" role="region" aria-label="What the import would change">
+        <div class="preview" role="region" aria-label={m.importRegion}>
           <h3>{preview.file}</h3>
           {preview.errors.length > 0 ? (
             <>
-              <p>Nothing was changed. The file needs these fixes first:</p>
+              <p>{m.importNeedsFixes}</p>
               <ul class="errors">
                 {preview.errors.map((error) => (
                   <li key={error}>{error}</li>
                 ))}
               </ul>
               <button type="button" onClick={() => setPreview(undefined)}>
-                Close
+                {m.closePreview}
               </button>
             </>
           ) : (
             <>
-              <p class="summary">
-                {preview.added.length} added, {preview.changed.length} changed,{' '}
-                {preview.removed.length} removed
-                {preview.switchedOff.length > 0 && `, ${preview.switchedOff.length} switched off`}
-                {preview.switchedOn.length > 0 &&
-                  `, ${preview.switchedOn.length} switched on again`}
-                {preview.kit.length > 0 &&
-                  `; ${preview.kit.length} ${preview.kit.length === 1 ? 'change' : 'changes'} to the prompt kit`}
-                . Your changes will be replaced by the file’s.
-              </p>
+              <p class="summary">{importSummary(preview, m)}</p>
               <ul>
                 {preview.added.map((id) => (
-                  <li key={`a${id}`}>Added: {id}</li>
+                  <li key={`a${id}`}>{m.addedId({ id })}</li>
                 ))}
                 {preview.changed.map((id) => (
-                  <li key={`c${id}`}>Changed: {id}</li>
+                  <li key={`c${id}`}>{m.changedId({ id })}</li>
                 ))}
                 {preview.removed.map((id) => (
-                  <li key={`r${id}`}>Removed: {id}</li>
+                  <li key={`r${id}`}>{m.removedId({ id })}</li>
                 ))}
                 {preview.switchedOff.map((id) => (
-                  <li key={`o${id}`}>Switched off: {id}</li>
+                  <li key={`o${id}`}>{m.switchedOffId({ id })}</li>
                 ))}
                 {preview.switchedOn.map((id) => (
-                  <li key={`n${id}`}>Switched on again: {id}</li>
+                  <li key={`n${id}`}>{m.switchedOnId({ id })}</li>
                 ))}
                 {preview.kit.map((line) => (
                   <li key={`k${line}`}>{line}</li>
@@ -220,10 +238,10 @@ export function ImportExport({
                     void onApply(preview.layer!).then((done) => done && setPreview(undefined))
                   }
                 >
-                  Apply the import
+                  {m.applyImport}
                 </button>
                 <button type="button" onClick={() => setPreview(undefined)}>
-                  Cancel
+                  {m.cancel}
                 </button>
               </div>
             </>

@@ -8,24 +8,15 @@ import {
   type KitRow,
   type ReflectionRow,
 } from '@/core/kit/kit-view';
-import type { LayerName } from '@/core/lexicon/layer-view';
+import type { Locale } from '@/core/lexicon/schema';
+import { kindLabels } from '@/components/panel/PromptPanel';
+import { optionsMessages, panelMessages } from '@/locales/index';
 import { SaveOrCancel } from './EntryEditor';
 import { KitRowActions } from './KitRowActions';
+import { changedByLine, layerLabels } from './layer-label';
 import { ReflectionOptions } from './ReflectionOptions';
 
 type Save = (change: (personal: Lexicon) => Lexicon, said: string) => Promise<boolean>;
-
-const KIND_LABEL: Record<KitItem['kind'], string> = {
-  reminder: 'Reminder',
-  question: 'Question',
-  scaffold: 'Scaffold',
-};
-
-const LAYER_LABEL: Record<LayerName, string> = {
-  'built-in': 'Built-in',
-  service: 'Your service',
-  personal: 'Yours',
-};
 
 /** An id for a prompt of one's own, from its title: "mine-" and the words, kept unique. */
 function ownId(title: string, taken: ReadonlySet<string>): string {
@@ -49,6 +40,7 @@ function WordingForm({
   sections,
   onSave,
   onCancel,
+  locale,
 }: {
   heading: string;
   initial: Pick<KitItem, 'title' | 'text' | 'note'> & Partial<Pick<KitItem, 'section' | 'kind'>>;
@@ -62,7 +54,10 @@ function WordingForm({
     kind: KitItem['kind'];
   }) => void;
   onCancel: () => void;
+  locale: Locale;
 }) {
+  const m = optionsMessages(locale);
+  const kinds = kindLabels(panelMessages(locale));
   const [title, setTitle] = useState(initial.title);
   const [text, setText] = useState(initial.text);
   const [note, setNote] = useState(initial.note ?? '');
@@ -82,7 +77,7 @@ function WordingForm({
       <h4>{heading}</h4>
       {sections && (
         <>
-          <label for="kit-section">Section</label>
+          <label for="kit-section">{m.sectionLabel}</label>
           <select id="kit-section" value={section} onChange={value(setSection)}>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
@@ -90,7 +85,7 @@ function WordingForm({
               </option>
             ))}
           </select>
-          <label for="kit-kind">Kind</label>
+          <label for="kit-kind">{m.kindLabel}</label>
           <select
             id="kit-kind"
             value={kind}
@@ -98,21 +93,21 @@ function WordingForm({
               setKind((e.currentTarget as HTMLSelectElement).value as KitItem['kind'])
             }
           >
-            {(Object.keys(KIND_LABEL) as KitItem['kind'][]).map((k) => (
+            {(Object.keys(kinds) as KitItem['kind'][]).map((k) => (
               <option key={k} value={k}>
-                {KIND_LABEL[k]}
+                {kinds[k]}
               </option>
             ))}
           </select>
         </>
       )}
-      <label for="kit-title">Title (a few words)</label>
+      <label for="kit-title">{m.titleLabel}</label>
       <input id="kit-title" value={title} onInput={value(setTitle)} />
-      <label for="kit-text">Text ({'{gaps}'} in braces are filled in after inserting)</label>
+      <label for="kit-text">{m.textLabel({ gaps: '{gaps}' })}</label>
       <textarea id="kit-text" rows={5} value={text} onInput={value(setText)} />
-      <label for="kit-note">Note (optional: why or when)</label>
+      <label for="kit-note">{m.noteLabel}</label>
       <input id="kit-note" value={note} onInput={value(setNote)} />
-      <SaveOrCancel onCancel={onCancel} />
+      <SaveOrCancel onCancel={onCancel} locale={locale} />
     </form>
   );
 }
@@ -128,13 +123,18 @@ export function KitOptions({
   reflections,
   locked,
   save,
+  locale,
 }: {
   rows: readonly KitRow[];
   sections: readonly KitSection[];
   reflections: readonly ReflectionRow[];
   locked: boolean;
   save: Save;
+  locale: Locale;
 }) {
+  const m = optionsMessages(locale);
+  const kinds = kindLabels(panelMessages(locale));
+  const layerName = layerLabels(m);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<string>();
   const [adding, setAdding] = useState(false);
@@ -153,14 +153,14 @@ export function KitOptions({
 
   return (
     <section aria-labelledby="kit-heading">
-      <h2 id="kit-heading">The prompt kit</h2>
+      <h2 id="kit-heading">{m.kitHeading}</h2>
       <p class="muted">
-        The prompts and letter scaffolds the side panel offers, section by section.
-        {locked && ' Your organisation manages them: they cannot be changed here.'}
+        {m.kitListIntro}
+        {locked && ` ${m.managedThem}`}
       </p>
       <div class="filters">
         <label>
-          Search the kit
+          {m.searchKit}
           <input
             type="search"
             value={query}
@@ -170,14 +170,15 @@ export function KitOptions({
       </div>
       {!locked && !adding && (
         <button type="button" onClick={() => setAdding(true)}>
-          Add a prompt of your own
+          {m.addPrompt}
         </button>
       )}
       {adding && (
         <WordingForm
-          heading="A new prompt"
+          heading={m.newPrompt}
           initial={{ title: '', text: '' }}
           sections={sections}
+          locale={locale}
           onCancel={() => setAdding(false)}
           onSave={({ title, text, note, section, kind }) => {
             const item: KitItem = {
@@ -190,7 +191,7 @@ export function KitOptions({
             };
             void save(
               (p) => withOwnKitItem(p, item),
-              `“${item.title || item.id}” is added to the kit.`,
+              m.promptAdded({ name: item.title || item.id }),
             ).then((saved) => saved && setAdding(false));
           }}
         />
@@ -207,18 +208,18 @@ export function KitOptions({
                   <div>
                     <strong>{item.title}</strong>{' '}
                     <span class="muted">
-                      {KIND_LABEL[item.kind]} · {LAYER_LABEL[row.from]}
-                      {row.changedBy.length > 0 &&
-                        `, changed by ${row.changedBy.map((l) => LAYER_LABEL[l].toLowerCase()).join(', ')}`}
-                      {!row.enabled && ' · switched off'}
+                      {kinds[item.kind]} · {layerName[row.from]}
+                      {row.changedBy.length > 0 && `, ${changedByLine(row.changedBy, m)}`}
+                      {!row.enabled && ` · ${m.switchedOff}`}
                     </span>
                   </div>
                   <p class="kit-text">{item.text}</p>
                   {item.note && <p class="muted">{item.note}</p>}
                   {editing === item.id && (
                     <WordingForm
-                      heading={`Wording of “${name}”`}
+                      heading={m.wordingOf({ name })}
                       initial={item}
+                      locale={locale}
                       onCancel={() => setEditing(undefined)}
                       onSave={(fields) =>
                         void save(
@@ -231,15 +232,16 @@ export function KitOptions({
                                   ...(fields.note.trim() ? { note: fields.note.trim() } : {}),
                                 })
                               : withKitItemPatched(p, row.below ?? item, fields),
-                          `“${fields.title.trim() || name}” has your wording now.`,
+                          m.hasYourWording({ name: fields.title.trim() || name }),
                         ).then((saved) => saved && setEditing(undefined))
                       }
                     />
                   )}
                   {!locked && (
                     <KitRowActions
-                      name={`“${name}”`}
+                      name={m.quoted({ words: name })}
                       row={row}
+                      locale={locale}
                       editing={editing === item.id}
                       onEdit={() => setEditing(item.id)}
                       change={(edit, said) => void save(edit, said)}
@@ -250,12 +252,11 @@ export function KitOptions({
                       }
                       restored={(p) => withKitItemRestored(p, item.id)}
                       words={{
-                        on: `“${name}” is back in the kit.`,
-                        off:
-                          row.personal === 'own'
-                            ? `“${name}” is deleted.`
-                            : `“${name}” is switched off.`,
-                        restored: `“${name}” is as ${row.from === 'service' || row.changedBy.includes('service') ? 'your service' : 'the built-in kit'} has it again.`,
+                        on: m.backInKit({ name }),
+                        off: (row.personal === 'own' ? m.deleted : m.switchedOffName)({ name }),
+                        restored: (row.from === 'service' || row.changedBy.includes('service')
+                          ? m.asServiceHasIt
+                          : m.asBuiltInKitHasIt)({ name }),
                       }}
                     />
                   )}
@@ -265,7 +266,7 @@ export function KitOptions({
           </ul>
         </div>
       ))}
-      <ReflectionOptions rows={reflections} locked={locked} save={save} />
+      <ReflectionOptions rows={reflections} locked={locked} save={save} locale={locale} />
     </section>
   );
 }

@@ -1,4 +1,6 @@
 import type { Lexicon } from '@/core/index';
+import type { Locale } from '@/core/lexicon/schema';
+import { optionsMessages } from '@/locales/index';
 
 type Change = (personal: Lexicon) => Lexicon;
 
@@ -16,31 +18,36 @@ export function KitRowActions(props: {
   switched(on: boolean): Change;
   restored: Change;
   words: { on: string; off: string; restored: string };
+  locale: Locale;
 }) {
   const { name, row, words } = props;
-  const hidden = (before: string) => <span class="visually-hidden">{` ${before}${name}`}</span>;
+  const m = optionsMessages(props.locale);
+  const hidden = (text: string) => <span class="visually-hidden">{` ${text}`}</span>;
   return (
     <div class="buttons">
       {row.personal === 'off' ? (
         <button type="button" onClick={() => props.change(props.switched(true), words.on)}>
-          Switch on{hidden('')}
+          {m.switchOn}
+          {hidden(name)}
         </button>
       ) : (
         row.enabled && (
           <button type="button" onClick={() => props.change(props.switched(false), words.off)}>
-            {row.personal === 'own' ? 'Delete' : 'Switch off'}
-            {hidden('')}
+            {row.personal === 'own' ? m.deleteOwn : m.switchOff}
+            {hidden(name)}
           </button>
         )
       )}
       {row.enabled && !props.editing && (
         <button type="button" onClick={props.onEdit}>
-          Change wording{hidden('of ')}
+          {m.changeWording}
+          {hidden(m.ofName({ name }))}
         </button>
       )}
       {row.personal === 'changed' && (
         <button type="button" onClick={() => props.change(props.restored, words.restored)}>
-          Restore{hidden('')}
+          {m.restore}
+          {hidden(name)}
         </button>
       )}
     </div>

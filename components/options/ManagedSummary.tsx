@@ -1,32 +1,42 @@
 import type { Lexicon } from '@/core/index';
 import type { FetchedLexicon } from '@/extension/policy';
 import type { StoredPolicy } from '@/extension/settings';
-import { SEVERITY_LABEL } from '@/components/card/severity-label';
+import { severityLabels } from '@/components/card/severity-label';
+import type { Locale } from '@/core/lexicon/schema';
+import { optionsMessages } from '@/locales/index';
 
-export const LOCALE_LABEL: Record<string, string> = {
-  'en-GB': 'British English (en-GB)',
-  'en-US': 'American English (en-US)',
-};
+/** Each locale by name, in the words of `locale`. */
+export function localeLabels(locale: Locale): Record<Locale, string> {
+  const m = optionsMessages(locale);
+  return { 'en-GB': m.localeGb, 'en-US': m.localeUs };
+}
 
 type Policy = StoredPolicy['policy'];
-
-/** Each key the policy may set, in plain words, and how its value reads. */
-const SHOWN: {
+type Shown = {
   [K in keyof Policy]-?: [label: string, value: (v: NonNullable<Policy[K]>) => string];
-} = {
-  serviceLexiconUrl: ['Service lexicon fetched from', (url) => url],
-  sitesEnabled: ['Alongside runs only on', (sites) => sites.join(', ')],
-  sitesDisabled: ['Alongside never runs on', (sites) => sites.join(', ')],
-  allowPersonalChanges: [
-    'Your own changes to the lexicon',
-    (on) => (on ? 'allowed' : 'not allowed: the lexicon is as your organisation sets it'),
-  ],
-  minimumSeverity: ['Flags shown from at least', (s) => `“${SEVERITY_LABEL[s]}”`],
-  locale: ['Spelling', (l) => LOCALE_LABEL[l] ?? l],
 };
 
-const when = (ms: number) =>
-  new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+/** Each key the policy may set, in plain words, and how its value reads. */
+function shown(locale: Locale): Shown {
+  const m = optionsMessages(locale);
+  const level = severityLabels(locale);
+  const locales: Record<string, string> = localeLabels(locale);
+  return {
+    serviceLexiconUrl: [m.policyLexiconUrl, (url) => url],
+    sitesEnabled: [m.policySitesEnabled, (sites) => sites.join(', ')],
+    sitesDisabled: [m.policySitesDisabled, (sites) => sites.join(', ')],
+    allowPersonalChanges: [
+      m.policyPersonalChanges,
+      (on) => (on ? m.personalAllowed : m.personalNotAllowed),
+    ],
+    minimumSeverity: [m.policyMinimumSeverity, (s) => m.quoted({ words: level[s] })],
+    locale: [m.spelling, (l) => locales[l] ?? l],
+  };
+}
+
+/** A date and time as the locale writes them ("12 Mar 2026, 14:05"; "Mar 12, 2026, 2:05 PM"). */
+const when = (ms: number, locale: Locale) =>
+  new Date(ms).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * What the organisation manages, and through what: the policy's settings in plain words, and
@@ -37,11 +47,15 @@ export function ManagedSummary({
   stored,
   service,
   fetched,
+  locale = 'en-GB',
 }: {
   stored: StoredPolicy;
   service: Lexicon | undefined;
   fetched: FetchedLexicon | null;
+  locale?: Locale;
 }) {
+  const m = optionsMessages(locale);
+  const SHOWN = shown(locale);
   const keys = (Object.keys(SHOWN) as (keyof Policy)[]).filter(
     (k) => stored.policy[k] !== undefined,
   );
@@ -59,20 +73,20 @@ export function ManagedSummary({
   const fromAddress = stored.policy.serviceLexiconUrl !== undefined && fetched?.text !== undefined;
   return (
     <section class="managed-summary" aria-labelledby="managed-heading">
-      <h2 id="managed-heading">Managed by your organisation</h2>
-      <p>
-        Your organisation’s IT team sets these through the browser’s enterprise policy. They apply
-        to everyone on this computer and cannot be changed here.
-      </p>
+      <h2 id="managed-heading">{m.managedHeading}</h2>
+      <p>{m.managedIntro}</p>
       <dl>
         {service && (
           <div>
-            <dt>Service lexicon</dt>
+            <dt>{m.serviceLexicon}</dt>
             <dd>
-              “{service.name}”, version {service.version}
               {fromAddress && fetched.fetchedAt !== undefined
-                ? `, fetched ${when(fetched.fetchedAt)}`
-                : ', given in the policy itself'}
+                ? m.serviceFetched({
+                    name: service.name,
+                    version: service.version,
+                    when: when(fetched.fetchedAt, locale),
+                  })
+                : m.serviceInPolicy({ name: service.name, version: service.version })}
               {service.description && <div class="muted">{service.description}</div>}
             </dd>
           </div>

@@ -25,7 +25,7 @@ import { ImportExport } from './ImportExport';
 import { KitOptions } from './KitOptions';
 import { kitView, reflectionRows } from '@/core/kit/kit-view';
 import { mergeKits } from '@/core/kit/merge-kit';
-import { LOCALE_LABEL, ManagedSummary } from './ManagedSummary';
+import { localeLabels, ManagedSummary } from './ManagedSummary';
 import { StoredProblems } from './StoredProblems';
 import { effectiveSettings, type EffectiveSettings } from '@/core/settings/effective';
 import {
@@ -47,7 +47,12 @@ import {
   updateSettings,
   type StoredPolicy,
 } from '@/extension/settings';
-import { SEVERITY_LABEL } from '@/components/card/severity-label';
+import { severityLabels } from '@/components/card/severity-label';
+import { documentKindLabels } from '@/components/card/document-kind-label';
+import { useDocumentLocale } from '@/components/use-locale';
+import type { Locale } from '@/core/lexicon/schema';
+import { optionsMessages } from '@/locales/index';
+import { changedByLine, layerLabels, type OptionsWords } from './layer-label';
 
 interface Loaded {
   settings: EffectiveSettings;
@@ -64,21 +69,18 @@ interface Loaded {
   fetched: FetchedLexicon | null;
 }
 
-const LAYER_LABEL: Record<LayerName, string> = {
-  'built-in': 'Built-in',
-  service: 'Your service',
-  personal: 'Yours',
-};
-
 /**
  * What a field may be read as. "unsure" (the default) reads as a clinical note, so letter-only
  * entries stay quiet; "clinical-note" reads the same, and is offered only when it is stored.
  */
-const KIND_LABEL: Record<EffectiveSettings['whenUnsure'], string> = {
-  unsure: 'a clinical note or report (the default)',
-  'letter-to-patient': 'a letter to the patient',
-  'letter-to-gp': 'a letter to a GP or colleague',
-  'clinical-note': 'a clinical note',
+const kindLabels = (locale: Locale): Record<EffectiveSettings['whenUnsure'], string> => {
+  const kind = documentKindLabels(locale);
+  return {
+    unsure: optionsMessages(locale).whenUnsureDefault,
+    'letter-to-patient': kind['letter-to-patient'],
+    'letter-to-gp': kind['letter-to-gp'],
+    'clinical-note': kind['clinical-note'],
+  };
 };
 
 async function load(): Promise<Loaded> {
@@ -107,12 +109,18 @@ async function load(): Promise<Loaded> {
   };
 }
 
+/** "Your organisation runs Alongside only on …", from the sites the policy allows and forbids. */
+function sitesLine(settings: EffectiveSettings, m: OptionsWords): string {
+  const only = settings.sitesEnabled?.join(', ');
+  const never = settings.sitesDisabled.join(', ');
+  if (only === undefined) return m.neverRunsOn({ never });
+  return never ? m.runsOnlyOnNeverOn({ only, never }) : m.runsOnlyOn({ only });
+}
+
 /** What the browser said when it could not store something: most often, its storage is full. */
-function storageError(error: unknown): string {
+function storageError(error: unknown, m: OptionsWords): string {
   const text = error instanceof Error ? error.message : String(error);
-  return /quota/i.test(text)
-    ? 'the storage the browser gives Alongside is full; export your changes, then remove some'
-    : text;
+  return /quota/i.test(text) ? m.storageFull : text;
 }
 
 /**
@@ -120,7 +128,10 @@ function storageError(error: unknown): string {
  * would take against the room the browser gives Alongside (Chromium says both; where a browser
  * does not, its own refusal is reported instead).
  */
-async function noRoomFor(file: Record<string, unknown>): Promise<string | undefined> {
+async function noRoomFor(
+  file: Record<string, unknown>,
+  m: OptionsWords,
+): Promise<string | undefined> {
   const local = browser.storage.local as typeof browser.storage.local & {
     getBytesInUse?: (keys: string | null) => Promise<number>;
     QUOTA_BYTES?: number;
@@ -133,8 +144,8 @@ async function noRoomFor(file: Record<string, unknown>): Promise<string | undefi
   const size = new TextEncoder().encode(JSON.stringify(file)).length;
   const room = local.QUOTA_BYTES - (all - now);
   if (size <= room) return undefined;
-  const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
-  return `your changes would take ${kb(size)}, and the browser's storage for Alongside has room for ${kb(Math.max(room, 0))}; export them, then remove some`;
+  const kb = (bytes: number) => m.kilobytes({ count: Math.ceil(bytes / 1024) });
+  return m.noRoom({ size: kb(size), room: kb(Math.max(room, 0)) });
 }
 
 /** The layer as stored: its entries and patches, each as JSON, by id. */
@@ -154,6 +165,7 @@ function whyNotSaved(
   file: Record<string, unknown>,
   before: Record<string, unknown>,
   below: readonly Lexicon[],
+  m: OptionsWords,
 ): string | undefined {
   const whole = validateLexicon(file, { below });
   const old = entriesById(before);
@@ -177,7 +189,7 @@ function whyNotSaved(
   const id = title || item?.id;
   // "message: message must not be empty" says its field once.
   const rest = (at ? error.slice(at[0].length) : error).replace(/^([\w.]+): (?=\1 )/, '');
-  return typeof id === 'string' ? `“${id}”: ${rest}` : rest;
+  return typeof id === 'string' ? m.problemOf({ name: id, problem: rest }) : rest;
 }
 
 /**
@@ -251,7 +263,14 @@ export function Options() {
     [layers],
   );
 
-  if (!state) return <p>Loading…</p>;
+  // The page speaks the locale in force, as it reads the settings (the policy's, if it sets one).
+  const locale = state?.settings.locale ?? 'en-GB';
+  useDocumentLocale(locale);
+  const m = optionsMessages(locale);
+  if (!state) return <p>{m.loading}</p>;
+  const level = severityLabels(locale);
+  const kinds = kindLabels(locale);
+  const layerName = layerLabels(m);
   const { settings, stored, inForce } = state;
   const managed = new Set(settings.managed);
   const locked = !inForce.personalChanges;
@@ -273,14 +292,14 @@ export function Options() {
     const run = saving.current.then(async () => {
       const latest = personalNow.current ?? state.personal;
       const file = asLexiconFile(change(latest));
-      const problem = whyNotSaved(file, asLexiconFile(latest), state.below);
+      const problem = whyNotSaved(file, asLexiconFile(latest), state.below, m);
       if (problem) {
-        setStatus(`Not saved: ${problem}`);
+        setStatus(m.notSaved({ problem }));
         return false;
       }
-      const full = await noRoomFor(file).catch(() => undefined);
+      const full = await noRoomFor(file, m).catch(() => undefined);
       if (full) {
-        setStatus(`Not saved: ${full}.`);
+        setStatus(m.notSavedStop({ problem: full }));
         return false;
       }
       try {
@@ -290,7 +309,7 @@ export function Options() {
         }
         await personalLexiconItem.setValue(file);
       } catch (error) {
-        setStatus(`Not saved: the browser could not store it (${storageError(error)}).`);
+        setStatus(m.notStoredBecause({ problem: storageError(error, m) }));
         return false;
       }
       const validated = validateLexicon(file, { below: state.below });
@@ -306,17 +325,17 @@ export function Options() {
   const switchEntry = (row: EntryRow, on: boolean) =>
     savePersonal(
       (p) => withEntrySwitched(p, row.id, on),
-      on ? `“${row.id}” is on again.` : `“${row.id}” is switched off.`,
+      (on ? m.entryOnAgain : m.switchedOffName)({ name: row.id }),
     );
   const restore = (row: EntryRow) =>
     savePersonal(
       (p) => withEntryRestored(p, row.id),
-      `“${row.id}” is as ${row.from === 'service' ? 'your service' : 'the built-in lexicon'} has it again.`,
+      (row.from === 'service' ? m.asServiceHasIt : m.asBuiltInLexiconHasIt)({ name: row.id }),
     );
 
   return (
     <main class="options">
-      <h1>Alongside options</h1>
+      <h1>{m.optionsTitle}</h1>
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>
@@ -327,18 +346,22 @@ export function Options() {
         putRight={state.storageProblems}
         setAside={state.setAside}
         onDiscardSetAside={() =>
-          void setAsidePersonalItem
-            .removeValue()
-            .then(() => setStatus('The changes that could not be used are discarded.'))
+          void setAsidePersonalItem.removeValue().then(() => setStatus(m.setAsideDiscarded))
         }
+        locale={locale}
       />
 
-      <ManagedSummary stored={stored} service={inForce.service?.lexicon} fetched={state.fetched} />
+      <ManagedSummary
+        stored={stored}
+        service={inForce.service?.lexicon}
+        fetched={state.fetched}
+        locale={locale}
+      />
 
       <section aria-labelledby="settings-heading">
-        <h2 id="settings-heading">Settings</h2>
+        <h2 id="settings-heading">{m.settingsHeading}</h2>
         <div class="field">
-          <label for="locale">Spelling</label>
+          <label for="locale">{m.spelling}</label>
           <select
             id="locale"
             value={settings.locale}
@@ -346,21 +369,24 @@ export function Options() {
             onChange={(e) => {
               const locale = (e.currentTarget as HTMLSelectElement)
                 .value as (typeof LOCALES)[number];
+              // Said in the words of the locale just chosen, as the whole page then is.
               void updateSettings((s) => ({ ...s, locale })).then(() =>
-                setStatus(`Spelling: ${LOCALE_LABEL[locale]}.`),
+                setStatus(
+                  optionsMessages(locale).spellingSet({ locale: localeLabels(locale)[locale] }),
+                ),
               );
             }}
           >
             {LOCALES.map((l) => (
               <option key={l} value={l}>
-                {LOCALE_LABEL[l]}
+                {localeLabels(settings.locale)[l]}
               </option>
             ))}
           </select>
-          {managed.has('locale') && <span class="managed">Set by your organisation</span>}
+          {managed.has('locale') && <span class="managed">{m.setByOrganisation}</span>}
         </div>
         <div class="field">
-          <label for="min-severity">Show flags from</label>
+          <label for="min-severity">{m.showFlagsFrom}</label>
           <select
             id="min-severity"
             value={settings.minSeverity}
@@ -368,7 +394,7 @@ export function Options() {
               const minSeverity = (e.currentTarget as HTMLSelectElement)
                 .value as (typeof SEVERITIES)[number];
               void updateSettings((s) => ({ ...s, minSeverity })).then(() =>
-                setStatus(`Showing flags from “${SEVERITY_LABEL[minSeverity]}” up.`),
+                setStatus(m.showingFlagsFrom({ level: level[minSeverity] })),
               );
             }}
           >
@@ -382,20 +408,19 @@ export function Options() {
                     SEVERITIES.indexOf(stored.policy.minimumSeverity ?? 'info')
                 }
               >
-                {SEVERITY_LABEL[s]}
+                {level[s]}
               </option>
             ))}
           </select>
           {managed.has('minimumSeverity') && (
             <span class="managed">
-              Your organisation shows nothing below “
-              {SEVERITY_LABEL[stored.policy.minimumSeverity ?? 'info']}”
+              {m.organisationFloor({ level: level[stored.policy.minimumSeverity ?? 'info'] })}
             </span>
           )}
         </div>
 
         <div class="field">
-          <label for="when-unsure">When a field does not say what it is, read it as</label>
+          <label for="when-unsure">{m.whenUnsure}</label>
           <select
             id="when-unsure"
             value={settings.whenUnsure}
@@ -403,23 +428,23 @@ export function Options() {
               const whenUnsure = (e.currentTarget as HTMLSelectElement)
                 .value as EffectiveSettings['whenUnsure'];
               void updateSettings((s) => ({ ...s, whenUnsure })).then(() =>
-                setStatus(`Fields that do not say are read as ${KIND_LABEL[whenUnsure]}.`),
+                setStatus(m.whenUnsureSet({ kind: kinds[whenUnsure] })),
               );
             }}
           >
-            {(Object.keys(KIND_LABEL) as EffectiveSettings['whenUnsure'][])
+            {(Object.keys(kinds) as EffectiveSettings['whenUnsure'][])
               .filter((k) => k !== 'clinical-note' || settings.whenUnsure === k)
               .map((k) => (
                 <option key={k} value={k}>
-                  {KIND_LABEL[k]}
+                  {kinds[k]}
                 </option>
               ))}
           </select>
         </div>
 
-        <h3>Sites where you switched Alongside off</h3>
+        <h3>{m.sitesOffHeading}</h3>
         {settings.disabledSites.length === 0 ? (
-          <p class="muted">None.</p>
+          <p class="muted">{m.noneListed}</p>
         ) : (
           <ul class="list">
             {settings.disabledSites.map((site) => (
@@ -431,29 +456,23 @@ export function Options() {
                     void updateSettings((s) => ({
                       ...s,
                       disabledSites: s.disabledSites.filter((d) => d !== site),
-                    })).then(() => setStatus(`Alongside is on again for ${site}.`))
+                    })).then(() => setStatus(m.onAgainFor({ site })))
                   }
                 >
-                  Turn on again<span class="visually-hidden"> for {site}</span>
+                  {m.turnOnAgain}
+                  <span class="visually-hidden"> {m.forSite({ site })}</span>
                 </button>
               </li>
             ))}
           </ul>
         )}
         {(settings.sitesEnabled || settings.sitesDisabled.length > 0) && (
-          <p class="managed">
-            Your organisation runs Alongside
-            {settings.sitesEnabled ? ` only on ${settings.sitesEnabled.join(', ')}` : ''}
-            {settings.sitesDisabled.length > 0
-              ? ` and never on ${settings.sitesDisabled.join(', ')}`
-              : ''}
-            .
-          </p>
+          <p class="managed">{sitesLine(settings, m)}</p>
         )}
 
-        <h3>Phrases you ignore everywhere</h3>
+        <h3>{m.ignoredHeading}</h3>
         {settings.personalAllow.length === 0 ? (
-          <p class="muted">None. “Ignore this phrase everywhere” in a card adds one here.</p>
+          <p class="muted">{m.noneIgnored}</p>
         ) : (
           <ul class="list">
             {settings.personalAllow.map((phrase) => (
@@ -465,10 +484,11 @@ export function Options() {
                     void updateSettings((s) => ({
                       ...s,
                       personalAllow: s.personalAllow.filter((p) => p !== phrase),
-                    })).then(() => setStatus(`“${phrase}” is flagged again.`))
+                    })).then(() => setStatus(m.flaggedAgain({ phrase })))
                   }
                 >
-                  Stop ignoring<span class="visually-hidden"> “{phrase}”</span>
+                  {m.stopIgnoring}
+                  <span class="visually-hidden"> {m.quoted({ words: phrase })}</span>
                 </button>
               </li>
             ))}
@@ -481,19 +501,16 @@ export function Options() {
         personal={state.personal}
         service={inForce.service?.lexicon}
         locked={locked}
-        onApply={(layer) => savePersonal(() => layer, 'The import is applied.')}
+        onApply={(layer) => savePersonal(() => layer, m.importApplied)}
+        locale={locale}
       />
 
       <section aria-labelledby="lexicon-heading">
-        <h2 id="lexicon-heading">The lexicon in force</h2>
-        {locked && (
-          <p class="managed">
-            Your organisation manages the lexicon: entries cannot be changed here.
-          </p>
-        )}
+        <h2 id="lexicon-heading">{m.lexiconHeading}</h2>
+        {locked && <p class="managed">{m.lexiconManaged}</p>}
         <div class="filters">
           <label>
-            Search
+            {m.searchEntries}
             <input
               type="search"
               value={query}
@@ -501,24 +518,24 @@ export function Options() {
             />
           </label>
           <label>
-            Layer
+            {m.layerFilter}
             <select
               value={layer}
               onChange={(e) => setLayer((e.currentTarget as HTMLSelectElement).value as LayerName)}
             >
-              <option value="">All</option>
-              <option value="built-in">Built-in</option>
-              {inForce.service && <option value="service">Your service</option>}
-              {!locked && <option value="personal">Yours</option>}
+              <option value="">{m.allOfThem}</option>
+              <option value="built-in">{layerName['built-in']}</option>
+              {inForce.service && <option value="service">{layerName.service}</option>}
+              {!locked && <option value="personal">{layerName.personal}</option>}
             </select>
           </label>
           <label>
-            Category
+            {m.categoryLabel}
             <select
               value={category}
               onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value)}
             >
-              <option value="">All</option>
+              <option value="">{m.allOfThem}</option>
               {categories.map((c) => (
                 <option key={c} value={c}>
                   {c}
@@ -527,15 +544,15 @@ export function Options() {
             </select>
           </label>
           <label>
-            Level
+            {m.levelLabel}
             <select
               value={severity}
               onChange={(e) => setSeverity((e.currentTarget as HTMLSelectElement).value)}
             >
-              <option value="">All</option>
+              <option value="">{m.allOfThem}</option>
               {SEVERITIES.map((s) => (
                 <option key={s} value={s}>
-                  {SEVERITY_LABEL[s]}
+                  {level[s]}
                 </option>
               ))}
             </select>
@@ -546,12 +563,12 @@ export function Options() {
               checked={showOff}
               onChange={(e) => setShowOff((e.currentTarget as HTMLInputElement).checked)}
             />
-            Show entries switched off
+            {m.showSwitchedOff}
           </label>
         </div>
         {!locked && !editing && !rewording && (
           <button type="button" onClick={() => edit(EMPTY_DRAFT)}>
-            Add an entry of your own
+            {m.addEntry}
           </button>
         )}
         {editing && (
@@ -560,10 +577,12 @@ export function Options() {
             categories={categories}
             onCancel={() => setEditing(undefined)}
             onSave={(entry) =>
-              void savePersonal((p) => withOwnEntry(p, entry), `“${entry.id}” is saved.`).then(
-                (saved) => saved && setEditing(undefined),
-              )
+              void savePersonal(
+                (p) => withOwnEntry(p, entry),
+                m.entrySaved({ name: entry.id }),
+              ).then((saved) => saved && setEditing(undefined))
             }
+            locale={locale}
           />
         )}
         {rewording && !locked && (
@@ -571,34 +590,35 @@ export function Options() {
             key={rewording.id}
             base={rewording}
             personal={state.personal}
+            locale={locale}
             onCancel={() => setRewording(undefined)}
             onSave={(change, changed) => {
               const id = rewording.id;
               if (!changed) {
-                setStatus(`Nothing to save: the wording of “${id}” is as it was.`);
+                setStatus(m.nothingToSave({ name: id }));
                 setRewording(undefined);
                 return;
               }
-              void savePersonal(change, `“${id}” has your wording now.`).then(
+              void savePersonal(change, m.hasYourWording({ name: id })).then(
                 (saved) => saved && setRewording(undefined),
               );
             }}
           />
         )}
         <p class="count" aria-live="polite">
-          {shown.length} of {rows.length} entries
+          {m.entriesShown({ shown: shown.length, total: rows.length })}
         </p>
         <table>
-          <caption class="visually-hidden">Entries of the lexicon in force</caption>
+          <caption class="visually-hidden">{m.entriesCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Phrases</th>
-              <th scope="col">Level</th>
-              <th scope="col">Why</th>
-              <th scope="col">Alternatives</th>
-              <th scope="col">From</th>
+              <th scope="col">{m.phrasesColumn}</th>
+              <th scope="col">{m.levelLabel}</th>
+              <th scope="col">{m.whyColumn}</th>
+              <th scope="col">{m.alternativesColumn}</th>
+              <th scope="col">{m.fromColumn}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{m.actionsColumn}</span>
               </th>
             </tr>
           </thead>
@@ -612,23 +632,23 @@ export function Options() {
                 </th>
                 <td>
                   {locked ? (
-                    SEVERITY_LABEL[row.severity]
+                    level[row.severity]
                   ) : (
                     <select
-                      aria-label={`Level of ${row.id}`}
+                      aria-label={m.levelOf({ name: row.id })}
                       value={row.severity}
                       onChange={(e) => {
-                        const level = (e.currentTarget as HTMLSelectElement)
+                        const chosen = (e.currentTarget as HTMLSelectElement)
                           .value as EntryRow['severity'];
                         void savePersonal(
-                          (p) => withEntrySeverity(p, row.id, level),
-                          `“${row.id}” is now “${SEVERITY_LABEL[level]}”.`,
+                          (p) => withEntrySeverity(p, row.id, chosen),
+                          m.entryLevelSet({ name: row.id, level: level[chosen] }),
                         );
                       }}
                     >
                       {SEVERITIES.map((s) => (
                         <option key={s} value={s}>
-                          {SEVERITY_LABEL[s]}
+                          {level[s]}
                         </option>
                       ))}
                     </select>
@@ -637,48 +657,51 @@ export function Options() {
                 <td>{row.message}</td>
                 <td>{row.alternatives.slice(0, 2).join(' · ')}</td>
                 <td>
-                  {LAYER_LABEL[row.from]}
+                  {layerName[row.from]}
                   {row.changedBy.length > 0 && (
-                    <div class="muted">
-                      changed by {row.changedBy.map((l) => LAYER_LABEL[l].toLowerCase()).join(', ')}
-                    </div>
+                    <div class="muted">{changedByLine(row.changedBy, m)}</div>
                   )}
-                  {!row.enabled && <div class="muted">switched off</div>}
+                  {!row.enabled && <div class="muted">{m.switchedOff}</div>}
                 </td>
                 <td class="actions">
                   {!locked &&
                     (row.personal === 'off' ? (
                       <button type="button" onClick={() => void switchEntry(row, true)}>
-                        Switch on<span class="visually-hidden"> {row.id}</span>
+                        {m.switchOn}
+                        <span class="visually-hidden"> {row.id}</span>
                       </button>
                     ) : (
                       row.enabled &&
                       row.personal !== 'own' && (
                         <button type="button" onClick={() => void switchEntry(row, false)}>
-                          Switch off<span class="visually-hidden"> {row.id}</span>
+                          {m.switchOff}
+                          <span class="visually-hidden"> {row.id}</span>
                         </button>
                       )
                     ))}
                   {!locked && row.personal === 'changed' && (
                     <button type="button" onClick={() => void restore(row)}>
-                      Restore<span class="visually-hidden"> {row.id}</span>
+                      {m.restore}
+                      <span class="visually-hidden"> {row.id}</span>
                     </button>
                   )}
                   {!locked && row.personal === 'own' && (
                     <>
                       <button type="button" onClick={() => edit(draftOf(row.entry))}>
-                        Edit<span class="visually-hidden"> {row.id}</span>
+                        {m.editEntry}
+                        <span class="visually-hidden"> {row.id}</span>
                       </button>
                       <button
                         type="button"
                         onClick={() =>
                           void savePersonal(
                             (p) => withEntryRestored(p, row.id),
-                            `“${row.id}” is deleted.`,
+                            m.deleted({ name: row.id }),
                           )
                         }
                       >
-                        Delete<span class="visually-hidden"> {row.id}</span>
+                        {m.deleteOwn}
+                        <span class="visually-hidden"> {row.id}</span>
                       </button>
                     </>
                   )}
@@ -690,7 +713,8 @@ export function Options() {
                         setRewording(entryBelow(state.below, row.id));
                       }}
                     >
-                      Change wording<span class="visually-hidden"> of {row.id}</span>
+                      {m.changeWording}
+                      <span class="visually-hidden"> {m.ofName({ name: row.id })}</span>
                     </button>
                   )}
                   {!locked && (
@@ -698,7 +722,8 @@ export function Options() {
                       type="button"
                       onClick={() => edit(draftOf(row.entry, `${row.id}-mine`))}
                     >
-                      Duplicate<span class="visually-hidden"> {row.id}</span>
+                      {m.duplicate}
+                      <span class="visually-hidden"> {row.id}</span>
                     </button>
                   )}
                 </td>
@@ -714,6 +739,7 @@ export function Options() {
         reflections={kit.reflections}
         locked={locked}
         save={savePersonal}
+        locale={locale}
       />
     </main>
   );

@@ -7,59 +7,60 @@ import {
   type ReflectionRow,
 } from '@/core/kit/kit-view';
 import { areaLabel } from '@/core/kit/reflect';
-import type { LayerName } from '@/core/lexicon/layer-view';
-import { DOCUMENT_LABEL } from '../kit/kit-view';
+import type { Locale } from '@/core/lexicon/schema';
+import { optionsMessages } from '@/locales/index';
+import { documentLabels } from '../kit/kit-view';
 import { SaveOrCancel } from './EntryEditor';
 import { KitRowActions } from './KitRowActions';
+import { changedByLine, layerLabels, type OptionsWords } from './layer-label';
 
 type Save = (change: (personal: Lexicon) => Lexicon, said: string) => Promise<boolean>;
 
 /** Each reflection by what it looks at, as the list names it. */
-const TITLE: Record<ReflectionId, string> = {
-  'way-back-in': 'A way back in',
-  'social-context': 'The person’s context',
-  'written-to-person': 'Written to the person',
-  'flag-summary': 'Flags in the letter',
-};
-
-const LAYER_LABEL: Record<LayerName, string> = {
-  'built-in': 'Built-in',
-  service: 'Your service',
-  personal: 'Yours',
-};
+const titles = (m: OptionsWords): Record<ReflectionId, string> => ({
+  'way-back-in': m.reflectionWayBackIn,
+  'social-context': m.reflectionSocialContext,
+  'written-to-person': m.reflectionWrittenToPerson,
+  'flag-summary': m.reflectionFlagSummary,
+});
 
 /** What each cue list is for, where its name alone does not say. */
-const LIST_LABEL: Record<string, string> = {
-  contact: 'ways to get in touch',
-  're-referral': 'referring back',
-  'self-referral': 'referring oneself',
-  'patient-initiated': 'follow-up the person starts',
-  'follow-up': 'follow-up arranged',
-  welcome: 'welcome back',
-  negations: 'words that negate a way back in',
-  ignore: 'look-alikes that do not count',
-  salutation: 'openings addressed to the person',
-  'not-to-person': 'openings addressed to someone else',
-  'third-person': 'words about the person',
-  'second-person': 'words to the person',
-  'about-someone-else': 'words about someone else the letter is about',
-};
+const listLabels = (m: OptionsWords): Record<string, string> => ({
+  contact: m.cueContact,
+  're-referral': m.cueReReferral,
+  'self-referral': m.cueSelfReferral,
+  'patient-initiated': m.cuePatientInitiated,
+  'follow-up': m.cueFollowUp,
+  welcome: m.cueWelcome,
+  negations: m.cueNegations,
+  ignore: m.cueIgnore,
+  salutation: m.cueSalutation,
+  'not-to-person': m.cueNotToPerson,
+  'third-person': m.cueThirdPerson,
+  'second-person': m.cueSecondPerson,
+  'about-someone-else': m.cueAboutSomeoneElse,
+});
 
-const listLabel = (id: ReflectionId, name: string) =>
+// The social-context areas are named by the kit itself, in the lexicon's words.
+const listLabel = (id: ReflectionId, name: string, m: OptionsWords) =>
   id === 'social-context' && name !== 'ignore'
     ? areaLabel(name)
-    : (LIST_LABEL[name] ?? name.replace(/-/g, ' '));
+    : (listLabels(m)[name] ?? name.replace(/-/g, ' '));
 
 /** Its words and cue lists, each list a textarea of one phrase per line. */
 function ReflectionForm({
   reflection,
   onSave,
   onCancel,
+  locale,
 }: {
   reflection: Reflection;
   onSave: (change: { message: string; why: string; cues: Record<string, string[]> }) => void;
   onCancel: () => void;
+  locale: Locale;
 }) {
+  const m = optionsMessages(locale);
+  const title = titles(m)[reflection.id];
   const [message, setMessage] = useState(reflection.message);
   const [why, setWhy] = useState(reflection.why);
   const [cues, setCues] = useState<Record<string, string>>(
@@ -71,7 +72,7 @@ function ReflectionForm({
   return (
     <form
       class="editor"
-      aria-label={`Wording of the reflection “${TITLE[id]}”`}
+      aria-label={m.reflectionWordingOf({ title })}
       onSubmit={(e) => {
         e.preventDefault();
         onSave({
@@ -81,9 +82,13 @@ function ReflectionForm({
         });
       }}
     >
-      <h4>Wording of the reflection “{TITLE[id]}”</h4>
+      <h4>{m.reflectionWordingOf({ title })}</h4>
       <label for={`reflection-message-${id}`}>
-        What it says ({'{count}'}, {'{areas}'} and {'{categories}'} are filled in)
+        {m.reflectionMessageLabel({
+          count: '{count}',
+          areas: '{areas}',
+          categories: '{categories}',
+        })}
       </label>
       <textarea
         id={`reflection-message-${id}`}
@@ -91,7 +96,7 @@ function ReflectionForm({
         value={message}
         onInput={(e) => setMessage((e.currentTarget as HTMLTextAreaElement).value)}
       />
-      <label for={`reflection-why-${id}`}>Why it may matter</label>
+      <label for={`reflection-why-${id}`}>{m.reflectionWhyLabel}</label>
       <textarea
         id={`reflection-why-${id}`}
         rows={3}
@@ -100,10 +105,10 @@ function ReflectionForm({
       />
       {Object.keys(cues).length > 0 && (
         <fieldset class="cue-lists">
-          <legend>Words it looks for, one phrase per line</legend>
+          <legend>{m.cueWords}</legend>
           {Object.entries(cues).map(([name, text]) => (
             <p key={name}>
-              <label for={`reflection-cues-${id}-${name}`}>{listLabel(id, name)}</label>
+              <label for={`reflection-cues-${id}-${name}`}>{listLabel(id, name, m)}</label>
               <textarea
                 id={`reflection-cues-${id}-${name}`}
                 rows={4}
@@ -119,7 +124,7 @@ function ReflectionForm({
           ))}
         </fieldset>
       )}
-      <SaveOrCancel onCancel={onCancel} />
+      <SaveOrCancel onCancel={onCancel} locale={locale} />
     </form>
   );
 }
@@ -134,62 +139,70 @@ export function ReflectionOptions({
   rows,
   locked,
   save,
+  locale,
 }: {
   rows: readonly ReflectionRow[];
   locked: boolean;
   save: Save;
+  locale: Locale;
 }) {
+  const m = optionsMessages(locale);
+  const layerName = layerLabels(m);
+  const documents = documentLabels(locale);
   const [editing, setEditing] = useState<ReflectionId>();
   return (
     <section aria-labelledby="reflections-heading">
-      <h3 id="reflections-heading">Reflections on a letter</h3>
+      <h3 id="reflections-heading">{m.reflectionsHeading}</h3>
       <p class="muted">
-        Gentle observations on the letter you are writing, shown at the top of the side panel.
-        {locked && ' Your organisation manages them: they cannot be changed here.'}
+        {m.reflectionsIntro}
+        {locked && ` ${m.managedThem}`}
       </p>
       <ul class="kit-items">
         {rows.map((row) => {
           const { reflection } = row;
           const id = reflection.id;
-          const title = TITLE[id];
+          const title = titles(m)[id];
           return (
             <li key={id} data-reflection={id} class={row.enabled ? '' : 'off'}>
               <div>
                 <strong>{title}</strong>{' '}
                 <span class="muted">
-                  For {reflection.kinds.map((k) => DOCUMENT_LABEL['en-GB'][k]).join(', ')} ·{' '}
-                  {LAYER_LABEL[row.from]}
-                  {row.changedBy.length > 0 &&
-                    `, changed by ${row.changedBy.map((l) => LAYER_LABEL[l].toLowerCase()).join(', ')}`}
-                  {!row.enabled && ' · switched off'}
+                  {m.forKinds({ kinds: reflection.kinds.map((k) => documents[k]).join(', ') })} ·{' '}
+                  {layerName[row.from]}
+                  {row.changedBy.length > 0 && `, ${changedByLine(row.changedBy, m)}`}
+                  {!row.enabled && ` · ${m.switchedOff}`}
                 </span>
               </div>
               <p class="kit-text">{reflection.message}</p>
               {editing === id && (
                 <ReflectionForm
                   reflection={reflection}
+                  locale={locale}
                   onCancel={() => setEditing(undefined)}
                   onSave={(change) =>
                     void save(
                       (p) => withReflectionPatched(p, row.below ?? reflection, change),
-                      `The reflection “${title}” has your wording now.`,
+                      m.reflectionHasWording({ title }),
                     ).then((saved) => saved && setEditing(undefined))
                   }
                 />
               )}
               {!locked && (
                 <KitRowActions
-                  name={`the reflection “${title}”`}
+                  name={m.theReflection({ title })}
                   row={row}
+                  locale={locale}
                   editing={editing === id}
                   onEdit={() => setEditing(id)}
                   change={(edit, said) => void save(edit, said)}
                   switched={(on) => (p) => withKitItemSwitched(p, id, on)}
                   restored={(p) => withReflectionRestored(p, id)}
                   words={{
-                    on: `The reflection “${title}” is shown again.`,
-                    off: `The reflection “${title}” is switched off.`,
-                    restored: `The reflection “${title}” is as ${row.changedBy.includes('service') ? 'your service' : 'the built-in kit'} has it again.`,
+                    on: m.reflectionShown({ title }),
+                    off: m.reflectionSwitchedOff({ title }),
+                    restored: (row.changedBy.includes('service')
+                      ? m.reflectionAsService
+                      : m.reflectionAsBuiltIn)({ title }),
                   }}
                 />
               )}

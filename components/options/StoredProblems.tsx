@@ -1,3 +1,5 @@
+import type { Locale } from '@/core/lexicon/schema';
+import { optionsMessages } from '@/locales/index';
 import { download } from '../download';
 
 /**
@@ -11,13 +13,16 @@ export function StoredProblems({
   putRight,
   setAside,
   onDiscardSetAside,
+  locale = 'en-GB',
 }: {
   policy: readonly string[];
   personal: readonly string[];
   putRight: readonly string[];
   setAside: unknown;
   onDiscardSetAside: () => void;
+  locale?: Locale;
 }) {
+  const m = optionsMessages(locale);
   const list = (
     id: string,
     heading: string,
@@ -37,15 +42,15 @@ export function StoredProblems({
     );
   return (
     <>
-      {list('problems-heading', 'From your organisation’s policy', policy)}
-      {list('personal-heading', 'Your own changes', personal)}
+      {list('problems-heading', m.fromPolicyHeading, policy)}
+      {list('personal-heading', m.ownChangesHeading, personal)}
       {list(
         'storage-heading',
-        'Put right',
+        m.putRightHeading,
         putRight,
         setAside !== null && setAside !== undefined && (
           <p class="buttons">
-            Your changes that could not be used are kept until you discard them.{' '}
+            {m.setAsideKept}{' '}
             <button
               type="button"
               onClick={() =>
@@ -56,10 +61,10 @@ export function StoredProblems({
                 )
               }
             >
-              Download them
+              {m.downloadSetAside}
             </button>{' '}
             <button type="button" onClick={onDiscardSetAside}>
-              Discard them
+              {m.discardSetAside}
             </button>
           </p>
         ),

@@ -1,9 +1,13 @@
 import { useMemo } from 'preact/hooks';
-import { DOCUMENT_KIND_LABEL } from '@/components/card/document-kind-label';
+import { documentKindLabels } from '@/components/card/document-kind-label';
 import { compileReflections, reflect, type ReflectionResult } from '@/core/kit/reflect';
 import type { ReflectionId, Source } from '@/core/lexicon/schema';
 import type { LetterFlag, LetterSnapshot } from '@/extension/messages';
-import { panelWords, type PanelKit } from './panel-kit';
+import { panelMessages, type Messages } from '@/locales/index';
+import type * as GB from '@/locales/en-GB';
+import type { PanelKit } from './panel-kit';
+
+type PanelWords = Messages<typeof GB.panel>;
 
 /** What the panel knows of the letter beside it. */
 export type LetterState =
@@ -33,12 +37,12 @@ const categoryLabel = (category: string) => {
 };
 
 /** What each reflection is about, for its Hide button's name. */
-const TOPIC: Record<ReflectionId, string> = {
-  'way-back-in': 'a way back in',
-  'social-context': 'social context',
-  'written-to-person': 'writing to the person',
-  'flag-summary': 'the flags',
-};
+const topicOf = (m: PanelWords): Record<ReflectionId, string> => ({
+  'way-back-in': m.topicWayBackIn,
+  'social-context': m.topicSocialContext,
+  'written-to-person': m.topicWrittenToPerson,
+  'flag-summary': m.topicFlagSummary,
+});
 
 /**
  * The whole-letter reflections on the field last written in beside the panel, worked out here
@@ -48,7 +52,8 @@ const TOPIC: Record<ReflectionId, string> = {
  */
 export function LetterReflections(props: LetterReflectionsProps) {
   const { kit, letter, hidden } = props;
-  const say = panelWords(kit.locale);
+  const m = panelMessages(kit.locale);
+  const kind = documentKindLabels(kit.locale);
   const results = useMemo(
     () =>
       letter.state === 'read'
@@ -67,13 +72,18 @@ export function LetterReflections(props: LetterReflectionsProps) {
 
   return (
     <section class="reflections" aria-labelledby="reflections-title">
-      <h2 id="reflections-title">{say('Your letter')}</h2>
+      <h2 id="reflections-title">{m.yourLetter}</h2>
       {letter.state === 'read' ? (
         <>
           <p class="letter-where">
-            {letter.page ? `In “${letter.page}”, read as ` : 'Read as '}
-            {say(DOCUMENT_KIND_LABEL[letter.letter.kind])}
-            {letter.letter.chosen ? ' (your choice)' : ''}.
+            {letter.page
+              ? (letter.letter.chosen ? m.readAsInChosen : m.readAsIn)({
+                  page: letter.page,
+                  kind: kind[letter.letter.kind],
+                })
+              : (letter.letter.chosen ? m.readAsHereChosen : m.readAsHere)({
+                  kind: kind[letter.letter.kind],
+                })}
           </p>
           {shown.length > 0 && (
             <ul class="reflection-list">
@@ -85,28 +95,25 @@ export function LetterReflections(props: LetterReflectionsProps) {
                   waiting={letter.letter.waiting}
                   onHide={() => props.onHide(r.id)}
                   onShowFlag={props.onShowFlag}
+                  m={m}
                 />
               ))}
             </ul>
           )}
           {results.length === 0 && (
             <p class="empty">
-              {letter.letter.text.trim()
-                ? say('Nothing to reflect on in this letter.')
-                : say('Reflections appear here as you write.')}
+              {letter.letter.text.trim() ? m.nothingToReflect : m.reflectionsAppear}
             </p>
           )}
         </>
       ) : (
-        <p class="empty">{say(NOT_READ[letter.state])}</p>
+        <p class="empty">{notRead(m)[letter.state]}</p>
       )}
       {hidden.length > 0 && (
         <p class="hidden-note">
-          {hiddenHere > 0 ? `${hiddenHere} hidden here. ` : ''}
+          {hiddenHere > 0 ? `${m.hiddenHere({ count: hiddenHere })} ` : ''}
           <button type="button" class="link" onClick={props.onShowHidden}>
-            {hidden.length === 1
-              ? say('Show the hidden reflection again')
-              : say(`Show the ${hidden.length} hidden reflections again`)}
+            {m.showHidden({ count: hidden.length })}
           </button>
         </p>
       )}
@@ -114,12 +121,12 @@ export function LetterReflections(props: LetterReflectionsProps) {
   );
 }
 
-const NOT_READ: Record<Exclude<LetterState['state'], 'read'>, string> = {
-  reading: 'Reading your letter…',
-  'no-field': 'Click in the letter you are writing, and reflections on it appear here.',
-  gone: 'The field you were writing in is no longer there: click in the letter you are writing.',
-  none: 'Alongside is not checking the page beside the panel, so there is nothing to reflect on.',
-};
+const notRead = (m: PanelWords): Record<Exclude<LetterState['state'], 'read'>, string> => ({
+  reading: m.readingLetter,
+  'no-field': m.clickInLetter,
+  gone: m.letterGone,
+  none: m.notChecking,
+});
 
 function ReflectionItem(props: {
   result: ReflectionResult;
@@ -127,8 +134,9 @@ function ReflectionItem(props: {
   waiting: boolean;
   onHide(): void;
   onShowFlag(flag: LetterFlag): void;
+  m: PanelWords;
 }) {
-  const { result } = props;
+  const { result, m } = props;
   const byPlace = new Map(props.flags.map((f) => [`${f.start}:${f.end}`, f]));
   return (
     <li class="reflection" data-reflection={result.id}>
@@ -149,7 +157,12 @@ function ReflectionItem(props: {
                     key={`${at.start}:${at.end}`}
                     class="flag-link"
                     data-action="show-flag"
-                    aria-label={`Show “${flag.match}” in the letter (${categoryLabel(c.category).toLowerCase()}, ${k + 1} of ${c.count})`}
+                    aria-label={m.showFlagIn({
+                      match: flag.match,
+                      category: categoryLabel(c.category).toLowerCase(),
+                      position: k + 1,
+                      count: c.count,
+                    })}
                     onClick={() => props.onShowFlag(flag)}
                   >
                     “{flag.match}”
@@ -161,11 +174,11 @@ function ReflectionItem(props: {
         </ul>
       )}
       {result.id === 'flag-summary' && props.waiting && (
-        <p class="reflection-note">Still checking part of the letter; more flags may follow.</p>
+        <p class="reflection-note">{m.stillChecking}</p>
       )}
       <div class="reflection-actions">
         <details class="reflection-why">
-          <summary>Why?</summary>
+          <summary>{m.reflectionWhy}</summary>
           <p>{result.why}</p>
           {result.sources.length > 0 && <SourceList sources={result.sources} />}
         </details>
@@ -173,10 +186,10 @@ function ReflectionItem(props: {
           type="button"
           class="link"
           data-action="hide-reflection"
-          aria-label={`Hide the reflection on ${TOPIC[result.id]}`}
+          aria-label={m.hideReflectionOn({ topic: topicOf(m)[result.id] })}
           onClick={props.onHide}
         >
-          Hide
+          {m.hideReflection}
         </button>
       </div>
     </li>

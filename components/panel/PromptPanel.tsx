@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Source } from '@/core/lexicon/schema';
-import { panelView, panelWords, type PanelItem, type PanelKit } from './panel-kit';
+import { panelMessages, type Messages } from '@/locales/index';
+import type * as GB from '@/locales/en-GB';
+import { panelView, type PanelItem, type PanelKit } from './panel-kit';
 import { PromptText } from './PromptText';
 import { SourceList } from './LetterReflections';
 
@@ -21,11 +23,12 @@ export interface PromptPanelProps {
   tools?: ComponentChildren;
 }
 
-const KIND_LABEL: Record<PanelItem['kind'], string> = {
-  reminder: 'Reminder',
-  question: 'Question',
-  scaffold: 'Scaffold',
-};
+/** What each kind of prompt is, as the panel (and the options page) labels it. */
+export const kindLabels = (m: Messages<typeof GB.panel>): Record<PanelItem['kind'], string> => ({
+  reminder: m.kindReminder,
+  question: m.kindQuestion,
+  scaffold: m.kindScaffold,
+});
 
 /** The buttons an arrow key moves between, item to item: the same one in the next item. */
 const ACTIONS = ['favourite', 'insert', 'copy'] as const;
@@ -41,7 +44,7 @@ export function PromptPanel(props: PromptPanelProps) {
   const { kit, favourites, query, status } = props;
   const list = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
-  const say = panelWords(kit?.locale ?? 'en-GB');
+  const m = panelMessages(kit?.locale ?? 'en-GB');
   const view = kit ? panelView(kit, favourites, query) : { favourites: [], sections: [] };
   const count = view.favourites.length + view.sections.reduce((n, s) => n + s.items.length, 0);
 
@@ -100,8 +103,8 @@ export function PromptPanel(props: PromptPanelProps) {
             class="star"
             data-action="favourite"
             aria-pressed={starred}
-            aria-label={`${say('Favourite')}: ${prompt.title}`}
-            title={starred ? say('Remove from favourites') : say('Add to favourites')}
+            aria-label={m.favouriteOf({ title: prompt.title })}
+            title={starred ? m.removeFavourite : m.addFavourite}
             onClick={() => {
               refocus.current = prompt.id;
               props.onToggleFavourite(prompt.id);
@@ -111,29 +114,29 @@ export function PromptPanel(props: PromptPanelProps) {
           </button>
         </div>
         <p class="prompt-meta">
-          {KIND_LABEL[prompt.kind]}
+          {kindLabels(m)[prompt.kind]}
           {pinned ? ` · ${prompt.sectionTitle}` : ''}
         </p>
         <PromptText text={prompt.text} />
         {prompt.note && <p class="prompt-note">{prompt.note}</p>}
-        {prompt.sources.length > 0 && <Sources sources={prompt.sources} />}
+        {prompt.sources.length > 0 && <Sources sources={prompt.sources} label={m.promptSources} />}
         <div class="prompt-actions">
           <button
             type="button"
             class="primary"
             data-action="insert"
-            aria-label={`Insert ${prompt.title}`}
+            aria-label={m.insertNamed({ title: prompt.title })}
             onClick={() => props.onInsert(prompt)}
           >
-            Insert
+            {m.insertPrompt}
           </button>
           <button
             type="button"
             data-action="copy"
-            aria-label={`Copy ${prompt.title}`}
+            aria-label={m.copyNamed({ title: prompt.title })}
             onClick={() => props.onCopy(prompt)}
           >
-            Copy
+            {m.copyPrompt}
           </button>
         </div>
       </li>
@@ -143,13 +146,13 @@ export function PromptPanel(props: PromptPanelProps) {
   return (
     <main class="panel">
       <header class="panel-head">
-        <h1>{say('Prompt kit')}</h1>
+        <h1>{m.promptKit}</h1>
         <input
           ref={search}
           type="search"
           class="search"
-          aria-label={say('Search the prompts')}
-          placeholder={say('Search the prompts')}
+          aria-label={m.searchPrompts}
+          placeholder={m.searchPrompts}
           value={query}
           onInput={(event) => props.onQuery((event.target as HTMLInputElement).value)}
           onKeyDown={onSearchKey}
@@ -161,17 +164,15 @@ export function PromptPanel(props: PromptPanelProps) {
       </header>
       {props.letter}
       <div class="prompts" ref={list} onKeyDown={onListKey}>
-        {!kit && <p class="empty">{say('Loading the prompts…')}</p>}
+        {!kit && <p class="empty">{m.loadingPrompts}</p>}
         {kit && count === 0 && (
           <p class="empty">
-            {query.trim()
-              ? say(`No prompt matches “${query.trim()}”.`)
-              : say('There are no prompts in the kit yet.')}
+            {query.trim() ? m.noPromptMatches({ query: query.trim() }) : m.noPrompts}
           </p>
         )}
         {view.favourites.length > 0 && (
           <section class="section favourites" aria-labelledby="section-favourites">
-            <h2 id="section-favourites">{say('Favourites')}</h2>
+            <h2 id="section-favourites">{m.favourites}</h2>
             <ul>{view.favourites.map((p) => item(p, true))}</ul>
           </section>
         )}
@@ -187,10 +188,16 @@ export function PromptPanel(props: PromptPanelProps) {
   );
 }
 
-function Sources({ sources }: { sources: Source[] }) {
+function Sources({
+  sources,
+  label,
+}: {
+  sources: Source[];
+  label: (values: { count: number }) => string;
+}) {
   return (
     <details class="prompt-sources">
-      <summary>Sources ({sources.length})</summary>
+      <summary>{label({ count: sources.length })}</summary>
       <SourceList sources={sources} />
     </details>
   );

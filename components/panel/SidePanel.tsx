@@ -13,6 +13,9 @@ import {
 import * as letterLink from '@/extension/panel/letter-link';
 import { readPanelKit, watchPanelKit } from '@/extension/panel/read-panel-kit';
 import { sendPrompt } from '@/extension/panel/send-prompt';
+import type { Locale } from '@/core/lexicon/schema';
+import { panelMessages } from '@/locales/index';
+import { useDocumentLocale } from '../use-locale';
 import { insertStatus } from './insert-status';
 import { LetterReflections, type LetterState } from './LetterReflections';
 import type { PanelItem, PanelKit } from './panel-kit';
@@ -46,16 +49,17 @@ const stateOf = (reply: LetterReply | undefined): LetterState =>
       : { state: reply.outcome };
 
 /** What showing a flag did, in one line (nothing when it worked: the card in the page says it). */
-export function showFlagStatus(reply: ShowFlagReply | undefined): string {
+export function showFlagStatus(reply: ShowFlagReply | undefined, locale: Locale = 'en-GB'): string {
+  const m = panelMessages(locale);
   switch (reply?.outcome) {
     case 'shown':
-      return 'Shown in your letter, with its card. Press F6 to go back to the letter.';
+      return m.flagShown;
     case 'moved':
-      return 'That flag is no longer in the letter.';
+      return m.flagMoved;
     case 'no-field':
     case 'gone':
     case undefined:
-      return 'The letter could not be reached: click in it, then try again.';
+      return m.letterUnreachable;
   }
 }
 
@@ -74,6 +78,10 @@ export function SidePanel({
   const [status, setStatus] = useState('');
   const [letter, setLetter] = useState<LetterState>({ state: 'reading' });
   const [hidden, setHidden] = useState<ReflectionId[]>([]);
+  // The panel speaks the kit's locale: the one in force when the kit was read.
+  const locale = kit?.locale ?? 'en-GB';
+  const m = panelMessages(locale);
+  useDocumentLocale(locale);
 
   // The letter is read again whenever it may have changed; one read at a time, and one more
   // after it if anything changed meanwhile, so a burst of changes costs two reads, not many.
@@ -123,7 +131,8 @@ export function SidePanel({
     const load = () =>
       loadKit().then(
         (k) => live && setKit(k),
-        () => live && setStatus('The prompts could not be read.'),
+        // The kit is not read, so neither is its locale: the settings' own would do no better.
+        () => live && setStatus(panelMessages('en-GB').promptsUnreadable),
       );
     void load();
     const stopKit = watchKit(() => void load());
@@ -146,28 +155,28 @@ export function SidePanel({
 
   const onCopy = (item: PanelItem) => {
     navigator.clipboard.writeText(item.text).then(
-      () => say(`Copied “${item.title}”.`),
-      () => say('The browser did not let Alongside copy it; select the text and copy it instead.'),
+      () => say(m.copied({ title: item.title })),
+      () => say(m.copyRefused),
     );
   };
   const onInsert = (item: PanelItem) => {
     void sendPrompt(item.text).then(
-      (reply) => say(insertStatus(reply)),
-      () => say(insertStatus(undefined)),
+      (reply) => say(insertStatus(reply, locale)),
+      () => say(insertStatus(undefined, locale)),
     );
   };
   const onToggleFavourite = (id: string) => {
-    void toggleFavourite(id).then(setFavourites, () => say('The favourite could not be stored.'));
+    void toggleFavourite(id).then(setFavourites, () => say(m.favouriteNotStored));
   };
 
   const onShowFlag = (flag: LetterFlag) => {
     void letterSource.show(flag).then(
-      (reply) => say(showFlagStatus(reply)),
-      () => say(showFlagStatus(undefined)),
+      (reply) => say(showFlagStatus(reply, locale)),
+      () => say(showFlagStatus(undefined, locale)),
     );
   };
   const onHide = (id: ReflectionId, hide: boolean) => {
-    void setReflectionHidden(id, hide).then(setHidden, () => say('That could not be stored.'));
+    void setReflectionHidden(id, hide).then(setHidden, () => say(m.notStored));
   };
   const pageOfKit = () =>
     kit ? renderKit(kit.merged, kit.bibliography, { format: 'html', locale: kit.locale }) : '';
@@ -175,11 +184,11 @@ export function SidePanel({
     const url = URL.createObjectURL(new Blob([pageOfKit()], { type: 'text/html' }));
     window.open(url, '_blank');
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    say('The kit is open as a page in a new tab: print it from there.');
+    say(m.kitOpened);
   };
   const onSave = () => {
     download(SAVED_KIT_NAME, pageOfKit(), 'text/html');
-    say(`Saved the kit as ${SAVED_KIT_NAME}.`);
+    say(m.kitSaved({ file: SAVED_KIT_NAME }));
   };
 
   return (
@@ -196,10 +205,10 @@ export function SidePanel({
         kit && (
           <div class="panel-tools">
             <button type="button" data-action="print-kit" onClick={onOpenToPrint}>
-              Open to print
+              {m.openToPrint}
             </button>
             <button type="button" data-action="save-kit" onClick={onSave}>
-              Save as page
+              {m.saveAsPage}
             </button>
           </div>
         )
@@ -211,9 +220,7 @@ export function SidePanel({
             letter={letter}
             hidden={hidden}
             onHide={(id) => onHide(id, true)}
-            onShowHidden={() =>
-              void showAllReflections().then(setHidden, () => say('That could not be stored.'))
-            }
+            onShowHidden={() => void showAllReflections().then(setHidden, () => say(m.notStored))}
             onShowFlag={onShowFlag}
           />
         )

@@ -10,7 +10,6 @@ import type {
   Locale,
   Source,
 } from '@/core/lexicon/schema';
-import { toUsSpelling } from '@/core/lexicon/spelling';
 
 /** One prompt as the side panel shows it, in the clinician's locale. */
 export interface PanelItem {
@@ -39,9 +38,6 @@ export interface PanelKit {
   merged: MergedKit;
   bibliography: Bibliography;
 }
-
-const words = (locale: Locale) => (text: string) =>
-  locale === 'en-US' ? toUsSpelling(text) : text;
 
 /**
  * The prompt kit in force over these layers (built-in, service, personal), section by section in
@@ -112,6 +108,3 @@ export function panelView(
       .filter((s) => s.items.length > 0),
   };
 }
-
-/** The panel's own wording in the clinician's spelling ("Favourites", "Favorites"). */
-export const panelWords = (locale: Locale) => words(locale);

@@ -4,6 +4,8 @@ import type { ReflectionId } from '@/core/lexicon/schema';
 import { readLayerFile } from '@/core/lexicon/read-layer-file';
 import { LetterReflections, type LetterState } from '@/components/panel/LetterReflections';
 import { panelKitFrom } from '@/components/panel/panel-kit';
+import { useDocumentLocale } from '@/components/use-locale';
+import { playgroundMessages } from '@/locales/index';
 import type { FieldSession } from '@/extension/content/field-session';
 import { letterOf } from '@/extension/content/letter-of';
 import { selectOffsets } from '@/extension/content/text/field-selection';
@@ -52,7 +54,10 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
   const [letter, setLetter] = useState<LetterState>({ state: 'reading' });
   const [findings, setFindings] = useState<readonly Finding[]>([]);
   const [hidden, setHidden] = useState<ReflectionId[]>([]);
-  const [status, setStatus] = useState('Preparing the lexicon…');
+  // The playground's spelling is its own choice (it runs without the extension's settings).
+  const m = playgroundMessages(locale);
+  useDocumentLocale(locale);
+  const [status, setStatus] = useState<string>(m.preparing);
   const field = useRef<HTMLTextAreaElement>(null);
   const session = useRef<FieldSession>();
   const sampleRef = useRef(sample);
@@ -86,12 +91,12 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
       setLetter({ state: 'read', letter: letterOf(s) });
       setFindings(s.findings());
       const n = s.findings().length;
-      setStatus(n === 0 ? 'No suggestions.' : `${n} suggestion${n === 1 ? '' : 's'}`);
+      setStatus(n === 0 ? m.noSuggestions : m.suggestionsCount({ count: n }));
     },
   });
   useEffect(() => {
-    if (!flagsShown) setStatus('Flags are hidden: mark the words you would change.');
-  }, [flagsShown]);
+    if (!flagsShown) setStatus(m.flagsHidden);
+  }, [flagsShown, m]);
 
   // The large-text style for a projector is the whole page's.
   useEffect(() => {
@@ -139,11 +144,11 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
     if (!box) return;
     const mark = markOf(box.value, box.selectionStart, box.selectionEnd);
     if (!mark) {
-      setStatus('Select the words you would change in the letter, then mark them.');
+      setStatus(m.selectToMark);
       return;
     }
     setMarks((now) => withMark(now, mark));
-    setStatus(`Marked “${mark.text}”.`);
+    setStatus(m.marked({ words: mark.text }));
   };
 
   const onWorkshop = (on: boolean) => {
@@ -157,20 +162,15 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
   return (
     <main class="playground">
       <header>
-        <h1>Alongside playground</h1>
-        <p>
-          Type or paste a practice letter, or choose a sample: Alongside underlines wording that may
-          hand the problem back to the person, and offers relational alternatives. Click a flag, or
-          press Alt+Enter in the letter, to open its card. Everything runs in this page: nothing you
-          type leaves it. Use fictional letters only.
-        </p>
+        <h1>{m.playgroundTitle}</h1>
+        <p>{m.playgroundIntro}</p>
       </header>
 
       <div class="controls">
         <label>
-          Sample letter{' '}
+          {m.sampleLetter}{' '}
           <select value={sample?.id ?? ''} onChange={(e) => onSample(e.currentTarget.value)}>
-            <option value="">Your own letter</option>
+            <option value="">{m.ownLetter}</option>
             {SAMPLE_LETTERS.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.title}
@@ -179,10 +179,10 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
           </select>
         </label>
         <label>
-          Spelling{' '}
+          {m.spellingChoice}{' '}
           <select value={locale} onChange={(e) => setLocale(e.currentTarget.value as Locale)}>
-            <option value="en-GB">British English</option>
-            <option value="en-US">American English</option>
+            <option value="en-GB">{m.britishEnglish}</option>
+            <option value="en-US">{m.americanEnglish}</option>
           </select>
         </label>
         <label>
@@ -191,7 +191,7 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
             checked={workshop}
             onChange={(e) => onWorkshop(e.currentTarget.checked)}
           />{' '}
-          Workshop mode
+          {m.workshopMode}
         </label>
         <label>
           <input
@@ -199,24 +199,22 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
             checked={large}
             onChange={(e) => setLarge(e.currentTarget.checked)}
           />{' '}
-          Large text for a projector
+          {m.largeText}
         </label>
       </div>
 
       <section class="lexicon" aria-labelledby="lexicon-heading">
-        <h2 id="lexicon-heading">Lexicon</h2>
+        <h2 id="lexicon-heading">{m.lexiconInUse}</h2>
         <p>
-          {service
-            ? `The built-in lexicon with “${service.name}” over it.`
-            : 'The built-in lexicon.'}{' '}
+          {service ? m.builtInWith({ name: service.name }) : m.builtInOnly}{' '}
           {service && (
             <button type="button" onClick={() => setService(undefined)}>
-              Use the built-in lexicon only
+              {m.useBuiltInOnly}
             </button>
           )}
         </p>
         <label>
-          Try a service lexicon file (JSON or CSV){' '}
+          {m.tryServiceFile}{' '}
           <input
             type="file"
             accept=".json,.jsonc,.csv,application/json,text/csv"
@@ -230,10 +228,7 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
         </label>
         {fileProblems && (
           <div class="problems" role="alert">
-            <p>
-              {fileProblems.name} was not used; the lexicon is as it was. It needs these fixes
-              first:
-            </p>
+            <p>{m.fileNotUsed({ file: fileProblems.name })}</p>
             <ul>
               {fileProblems.errors.map((error) => (
                 <li key={error}>{error}</li>
@@ -246,39 +241,35 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
       {sample && <p class="sample-summary">{sample.summary}</p>}
       {workshop && (
         <div class="workshop-bar">
-          <p>
-            {revealed
-              ? 'Alongside’s flags are shown beside your marks.'
-              : 'Select words you would change and mark them; then reveal what Alongside flags.'}
-          </p>
+          <p>{revealed ? m.flagsBesideMarks : m.markThenReveal}</p>
           {!revealed && (
             <>
               <button type="button" onClick={onMark}>
-                Mark the words selected
+                {m.markSelected}
               </button>
               <button type="button" class="primary" onClick={() => setRevealed(true)}>
-                Reveal Alongside’s flags
+                {m.revealFlags}
               </button>
             </>
           )}
           {revealed && (
             <button type="button" onClick={() => onWorkshop(true)}>
-              Start again
+              {m.startAgain}
             </button>
           )}
           {marks.length > 0 && (
-            <ul class="marks" aria-label="Your marks">
-              {marks.map((m) => (
-                <li key={`${m.start}:${m.end}`}>
-                  “{m.text}”
+            <ul class="marks" aria-label={m.yourMarks}>
+              {marks.map((mark) => (
+                <li key={`${mark.start}:${mark.end}`}>
+                  “{mark.text}”
                   {!revealed && (
                     <button
                       type="button"
                       class="link"
-                      aria-label={`Remove the mark on “${m.text}”`}
-                      onClick={() => setMarks((now) => now.filter((x) => x !== m))}
+                      aria-label={m.removeMarkOn({ words: mark.text })}
+                      onClick={() => setMarks((now) => now.filter((x) => x !== mark))}
                     >
-                      Remove
+                      {m.removeMark}
                     </button>
                   )}
                 </li>
@@ -290,9 +281,9 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
 
       <div class={showAfter && sample ? 'letters side-by-side' : 'letters'}>
         <div class="letter">
-          {showAfter && sample && <h2>Before</h2>}
+          {showAfter && sample && <h2>{m.beforeHeading}</h2>}
           <label for="letter" class="visually-hidden">
-            Letter text
+            {m.letterText}
           </label>
           <textarea
             id="letter"
@@ -307,8 +298,8 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
         </div>
         {showAfter && sample && (
           <div class="letter after">
-            <h2>Rewritten</h2>
-            <div class="after-text" tabIndex={0} aria-label="The letter rewritten">
+            <h2>{m.rewrittenHeading}</h2>
+            <div class="after-text" tabIndex={0} aria-label={m.letterRewritten}>
               {sample.after.split(/\n{2,}/).map((p, k) => (
                 <p key={k}>{p}</p>
               ))}
@@ -322,7 +313,7 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
       <div class="below-letter">
         {sample && (
           <button type="button" onClick={() => setShowAfter((on) => !on)}>
-            {showAfter ? 'Hide the rewritten letter' : 'Show it rewritten, side by side'}
+            {showAfter ? m.hideRewritten : m.showRewritten}
           </button>
         )}
         <label class="keep">
@@ -331,12 +322,11 @@ export function Playground({ store = browserStore() }: PlaygroundProps) {
             checked={keeping}
             onChange={(e) => onKeep(e.currentTarget.checked)}
           />{' '}
-          Keep this letter in this browser between visits (off unless you tick it; for fictional
-          letters only)
+          {m.keepLetter}
         </label>
       </div>
 
-      {comparison && <WorkshopResults comparison={comparison} />}
+      {comparison && <WorkshopResults comparison={comparison} locale={locale} />}
 
       {flagsShown && (
         <LetterReflections

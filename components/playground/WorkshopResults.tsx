@@ -1,17 +1,19 @@
 import type { Finding } from '@/core/engine';
-import { SEVERITY_LABEL } from '@/components/card/severity-label';
+import type { Locale } from '@/core/lexicon/schema';
+import { severityLabels } from '@/components/card/severity-label';
 import { SourceList } from '@/components/panel/LetterReflections';
+import { playgroundMessages } from '@/locales/index';
 import type { Comparison } from './workshop';
 
 /** One of Alongside's flags with why it matters and where that comes from. */
-function FlagWhy({ finding }: { finding: Finding }) {
+function FlagWhy({ finding, locale }: { finding: Finding; locale: Locale }) {
   return (
     <>
       <strong>“{finding.match}”</strong>{' '}
-      <span class="muted">{SEVERITY_LABEL[finding.severity]}</span>
+      <span class="muted">{severityLabels(locale)[finding.severity]}</span>
       <p>{finding.message}</p>
       <details>
-        <summary>Why, and sources</summary>
+        <summary>{playgroundMessages(locale).whyAndSources}</summary>
         <p>{finding.why}</p>
         <SourceList sources={finding.sources} />
       </details>
@@ -24,59 +26,66 @@ function FlagWhy({ finding }: { finding: Finding }) {
  * flagged (each with why and sources) and what only the trainee marked, which is worth talking
  * over too: Alongside's list is a prompt, not the answer.
  */
-export function WorkshopResults({ comparison }: { comparison: Comparison }) {
+export function WorkshopResults({
+  comparison,
+  locale = 'en-GB',
+}: {
+  comparison: Comparison;
+  locale?: Locale;
+}) {
   const { both, onlyAlongside, onlyYou } = comparison;
+  const m = playgroundMessages(locale);
   return (
     <section class="workshop-results" aria-labelledby="workshop-heading">
-      <h2 id="workshop-heading">Your marks beside Alongside’s flags</h2>
+      <h2 id="workshop-heading">{m.resultsHeading}</h2>
       <p class="summary">
-        Found by both: {both.length}. Only Alongside: {onlyAlongside.length}. Only you:{' '}
-        {onlyYou.length}.
+        {m.resultsSummary({
+          both: both.length,
+          alongside: onlyAlongside.length,
+          you: onlyYou.length,
+        })}
       </p>
       <div class="columns">
         <div data-group="both">
-          <h3>Found by both of you</h3>
+          <h3>{m.foundByBoth}</h3>
           {both.length === 0 ? (
-            <p class="muted">None yet.</p>
+            <p class="muted">{m.noneYet}</p>
           ) : (
             <ul>
               {both.map(({ finding }) => (
                 <li key={`${finding.start}:${finding.entryId}`}>
-                  <FlagWhy finding={finding} />
+                  <FlagWhy finding={finding} locale={locale} />
                 </li>
               ))}
             </ul>
           )}
         </div>
         <div data-group="alongside">
-          <h3>Only Alongside flagged</h3>
+          <h3>{m.onlyAlongside}</h3>
           {onlyAlongside.length === 0 ? (
-            <p class="muted">Nothing: you found every flag.</p>
+            <p class="muted">{m.foundEveryFlag}</p>
           ) : (
             <ul>
               {onlyAlongside.map((finding) => (
                 <li key={`${finding.start}:${finding.entryId}`}>
-                  <FlagWhy finding={finding} />
+                  <FlagWhy finding={finding} locale={locale} />
                 </li>
               ))}
             </ul>
           )}
         </div>
         <div data-group="you">
-          <h3>Only you marked</h3>
+          <h3>{m.onlyYou}</h3>
           {onlyYou.length === 0 ? (
-            <p class="muted">Nothing beyond Alongside’s flags.</p>
+            <p class="muted">{m.nothingBeyond}</p>
           ) : (
             <>
               <ul>
-                {onlyYou.map((m) => (
-                  <li key={`${m.start}:${m.end}`}>“{m.text}”</li>
+                {onlyYou.map((mark) => (
+                  <li key={`${mark.start}:${mark.end}`}>“{mark.text}”</li>
                 ))}
               </ul>
-              <p class="muted">
-                Worth talking over: the lexicon is a prompt, not the last word, and a service can
-                add what it misses.
-              </p>
+              <p class="muted">{m.worthTalkingOver}</p>
             </>
           )}
         </div>

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { SEVERITY_LABEL } from '@/components/card/severity-label';
+import { severityLabels } from '@/components/card/severity-label';
 import { SEVERITIES, underlineCss } from '@/components/look';
+import { useEffectiveLocale } from '@/components/use-locale';
+import type { Locale } from '@/core/lexicon/schema';
+import { popupMessages } from '@/locales/index';
 import { sendMessage } from '@/extension/messages';
 import {
   isOnForSite,
@@ -37,6 +40,8 @@ export function Popup({ search = location.search }: { search?: string }) {
   const [target, setTarget] = useState<Target>();
   const [settings, setSettings] = useState<Settings>();
   const [count, setCount] = useState<number>();
+  const locale = useEffectiveLocale();
+  const m = popupMessages(locale);
 
   useEffect(() => {
     let live = true;
@@ -92,18 +97,18 @@ export function Popup({ search = location.search }: { search?: string }) {
   const ready = target !== undefined && settings !== undefined;
   return (
     <main class="popup" aria-busy={!ready}>
-      <h1>Alongside</h1>
-      {ready && <PageStatus page={target.page} settings={settings} count={count} />}
+      <h1>{m.popupTitle}</h1>
+      {ready && <PageStatus page={target.page} settings={settings} count={count} locale={locale} />}
       <button type="button" class="secondary" onClick={openKit}>
-        Open the prompt kit
+        {m.openKit}
       </button>
       <button type="button" class="secondary" onClick={openPlayground}>
-        Open the playground
+        {m.openPlayground}
       </button>
       <button type="button" class="secondary" onClick={openOptions}>
-        Options: settings and the lexicon
+        {m.openOptions}
       </button>
-      <p class="privacy">Checked on this device: your text never leaves the browser.</p>
+      <p class="privacy">{m.privacy}</p>
     </main>
   );
 }
@@ -112,43 +117,46 @@ function PageStatus({
   page,
   settings,
   count,
+  locale,
 }: {
   page: PageKind;
   settings: Settings;
   count: number | undefined;
+  locale: Locale;
 }) {
+  const m = popupMessages(locale);
   const countLine = (
     <p class="count" aria-live="polite">
-      {count === undefined ? '' : suggestionsText(count)}
+      {count === undefined ? '' : suggestionsText(count, locale)}
     </p>
   );
 
   if (page.kind === 'unsupported') {
-    return <p class="state">Alongside does not run on this page.</p>;
+    return <p class="state">{m.notOnThisPage}</p>;
   }
   if (page.kind === 'unknown') {
     return (
       <>
-        <p class="state">Alongside cannot tell which site this tab is showing.</p>
+        <p class="state">{m.siteUnknown}</p>
         {countLine}
       </>
     );
   }
 
-  const label = siteLabel(page.site);
+  const label = siteLabel(page.site, locale);
   if (!settings.enabled) {
     return (
-      <section class="site" aria-label="This site">
+      <section class="site" aria-label={m.thisSite}>
         <p class="host">{label}</p>
         <p class="state" role="status">
-          Alongside is switched off everywhere.
+          {m.offEverywhere}
         </p>
         <button
           type="button"
           class="primary"
           onClick={() => void updateSettings((s) => ({ ...s, enabled: true }))}
         >
-          Turn on everywhere
+          {m.turnOnEverywhere}
         </button>
       </section>
     );
@@ -156,7 +164,7 @@ function PageStatus({
 
   const on = isOnForSite(settings, page.site);
   return (
-    <section class="site" aria-label="This site">
+    <section class="site" aria-label={m.thisSite}>
       <p class="host">{label}</p>
       <button
         type="button"
@@ -167,25 +175,26 @@ function PageStatus({
         <span class="track" aria-hidden="true">
           <span class="thumb" />
         </span>
-        Suggestions on this site
+        {m.suggestionsOnSite}
       </button>
       <p class="state" role="status">
-        {on ? `Alongside is on for ${label}.` : `Alongside is off for ${label}.`}
+        {on ? m.onForSite({ site: label }) : m.offForSite({ site: label })}
       </p>
       {on && countLine}
-      {on && <SeverityLegend />}
+      {on && <SeverityLegend locale={locale} />}
     </section>
   );
 }
 
 /** How each level of flag is underlined in the page, from the same declaration as the flags. */
-function SeverityLegend() {
+function SeverityLegend({ locale }: { locale: Locale }) {
+  const label = severityLabels(locale);
   return (
-    <ul class="legend" aria-label="How flags are underlined">
+    <ul class="legend" aria-label={popupMessages(locale).legend}>
       {[...SEVERITIES].reverse().map((severity) => (
         <li key={severity}>
           <span class={`sample ${severity}`} style={underlineCss(severity)}>
-            {SEVERITY_LABEL[severity]}
+            {label[severity]}
           </span>
         </li>
       ))}

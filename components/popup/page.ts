@@ -1,4 +1,6 @@
 import { siteOfUrl } from '../../extension/messages.ts';
+import type { Locale } from '../../core/lexicon/schema.ts';
+import { popupMessages } from '../../locales/index.ts';
 
 /** What the popup can say about its tab's page. */
 export type PageKind =
@@ -17,9 +19,9 @@ export function describePage(url: string | undefined): PageKind {
 
 export { siteLabel } from '../site-label';
 
-export function suggestionsText(count: number): string {
-  if (count <= 0) return 'No suggestions on this page';
-  return `${count} ${count === 1 ? 'suggestion' : 'suggestions'} on this page`;
+export function suggestionsText(count: number, locale: Locale = 'en-GB'): string {
+  const m = popupMessages(locale);
+  return count <= 0 ? m.noSuggestionsOnPage : m.suggestionsOnPage({ count });
 }
 
 /**

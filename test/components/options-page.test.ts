@@ -646,7 +646,8 @@ describe('Options page: what the organisation manages', () => {
     const locale = byLabel('Spelling');
     expect(locale.disabled).toBe(true);
     expect(locale.value).toBe('en-US');
-    expect(text(locale.parentElement)).toContain('Set by your organisation');
+    // The page itself now speaks the managed locale.
+    expect(text(locale.parentElement)).toContain('Set by your organization');
     // Personal changes are still allowed.
     expect(findButton('Add an entry of your own')).toBeDefined();
     expect(await storedSettings()).toBeUndefined();

@@ -1,17 +1,21 @@
 import { h, render } from 'preact';
 import type { Finding } from '@/core/engine';
-import { CARD_CSS } from '@/components/card/card-styles';
-import { DOCUMENT_KIND_LABEL } from '@/components/card/document-kind-label';
+import { CARD_CSS, CARD_MAX_HEIGHT } from '@/components/card/card-styles';
+import { documentKindLabels } from '@/components/card/document-kind-label';
 import { previewOf } from '@/components/card/preview';
 import { SuggestionCard } from '@/components/card/SuggestionCard';
 import { siteLabel } from '@/components/site-label';
+import type { Locale } from '@/core/lexicon/schema';
+import { cardMessages } from '@/locales/card';
+import type { Written } from '../apply/apply-suggestion.ts';
 import type { FieldSession } from '../field-session.ts';
-import type { Layer } from '../layer.ts';
+import { keepUnzoomed, type Layer } from '../layer.ts';
 import { nearestFinding } from '../nearest-finding.ts';
 import { isDarkBehind } from './page-scheme.ts';
 
 export interface CardActions {
-  apply(session: FieldSession, finding: Finding, index: number): void;
+  /** 'failed': the editor did not take the change, so the card opens again and says so. */
+  apply(session: FieldSession, finding: Finding, index: number): Written | void;
   ignoreHere(session: FieldSession, finding: Finding): void;
   ignoreEverywhere(finding: Finding): void;
   /**
@@ -92,7 +96,11 @@ export function createCardController(
   actions: CardActions,
   /** The record system this frame belongs to, named in "Turn off for this site". */
   site: string,
+  /** The locale in force, for the card's words and what it tells screen readers. */
+  locale: Locale = 'en-GB',
 ): CardController {
+  const m = cardMessages(locale);
+  const kindLabel = documentKindLabels(locale);
   let host: HTMLElement | undefined;
   let state:
     | {
@@ -111,6 +119,8 @@ export function createCardController(
         confirmOff: boolean;
         /** Whether the page behind the field is dark, read once when the card opens. */
         dark: boolean;
+        /** Whether the card is shown again because the editor did not take the change. */
+        notTaken: boolean;
         /** Where the card was last placed from, so an unchanged layout is not measured again. */
         placedFor?: string;
       }
@@ -163,19 +173,18 @@ export function createCardController(
     const source = session.sourceOf(finding);
     const preview = source === undefined ? undefined : previewOf(source, finding.replacements[k]);
     const after = preview
-      ? ` After applying: ${preview.before}${preview.changed}${preview.after}`
+      ? ` ${m.afterApplying} ${preview.before}${preview.changed}${preview.after}`
       : '';
-    return `${finding.suggestions[k]}, ${k + 1} of ${finding.suggestions.length}.${after}`;
+    const option = finding.suggestions[k]!;
+    return `${m.optionOf({ option, position: k + 1, count: finding.suggestions.length })}${after}`;
   };
 
   const describeKind = (session: FieldSession) =>
-    `Read as ${DOCUMENT_KIND_LABEL[session.documentKind().kind]}.`;
+    m.readAsSaid({ kind: kindLabel[session.documentKind().kind] });
 
   const countIn = (session: FieldSession) => {
     const count = session.findings().length;
-    return count
-      ? `${count} suggestion${count === 1 ? '' : 's'} in this field.`
-      : 'No suggestions in this field.';
+    return count ? m.suggestionsInField({ count }) : m.noSuggestionsInField;
   };
 
   const draw = () => {
@@ -195,6 +204,7 @@ export function createCardController(
         kindOpen: state.kindOpen,
         via: state.keyboard ? 'keyboard' : 'mouse',
         whyOpen: state.whyOpen,
+        notTaken: state.notTaken,
         onToggleWhy: () => {
           if (!state) return;
           state.whyOpen = !state.whyOpen;
@@ -208,8 +218,9 @@ export function createCardController(
           draw();
         },
         onApply: (k: number) => {
+          const keyboard = state?.keyboard ?? false;
           close();
-          if (finding) actions.apply(session, finding, k);
+          if (finding) afterApply(actions.apply(session, finding, k), session, finding, keyboard);
         },
         onHighlight: (k: number) => {
           if (!state) return;
@@ -221,9 +232,7 @@ export function createCardController(
           if (!example) return;
           const copying = actions.copyExample(session, example);
           close();
-          void copying.then((copied) =>
-            announce(copied ? 'Example copied' : 'The example could not be copied.'),
-          );
+          void copying.then((copied) => announce(copied ? m.exampleCopied : m.exampleNotCopied));
         },
         onChooseKind: (kind, byKeyboard) => {
           if (state) state.kindOpen = false;
@@ -247,6 +256,7 @@ export function createCardController(
         onIgnoreHere: withFinding((f) => actions.ignoreHere(session, f)),
         onIgnoreEverywhere: withFinding((f) => actions.ignoreEverywhere(f)),
         site,
+        locale,
         confirmOff: state.confirmOff,
         onTurnOffSite:
           actions.turnOffSite &&
@@ -257,9 +267,7 @@ export function createCardController(
             draw();
             position(anchorOf(state.session, state.at));
             if (byKeyboard) host?.querySelector<HTMLElement>('.confirm-off .confirm')?.focus();
-            announce(
-              `Stop checking every page on ${siteLabel(site)}? Choose "Turn off" or "Keep checking".`,
-            );
+            announce(m.confirmOffSaid({ site: siteLabel(site, locale) }));
           }),
         onConfirmOff: () => {
           const byKeyboard = focusIsInside();
@@ -340,6 +348,8 @@ export function createCardController(
    */
   const position = (fieldAnchor: DOMRect): void => {
     if (!host || !surface) return;
+    // Drawn in viewport pixels, whatever zoom the page puts on its root.
+    keepUnzoomed(surface.root);
     const anchor = surface.fromField(fieldAnchor);
     const doc = host.ownerDocument;
     const view = doc.defaultView!;
@@ -352,8 +362,7 @@ export function createCardController(
       // Its whole height, uncapped: a capped card shrinks its lists rather than overflowing.
       card.classList.remove('compact');
       card.style.maxHeight = 'none';
-      const rem = parseFloat(view.getComputedStyle(doc.documentElement).fontSize) || 16;
-      height = Math.min(card.offsetHeight, 28 * rem, room);
+      height = Math.min(card.offsetHeight, CARD_MAX_HEIGHT, room);
       {
         // The least it needs, compact and with its lists at their smallest: what must stay in view.
         card.classList.add('compact');
@@ -467,10 +476,44 @@ export function createCardController(
       whyOpen: false,
       confirmOff: false,
       dark: isDarkBehind(session.adapter.field),
+      notTaken: false,
     };
     showOn(surfaces.own());
     position(anchor);
   };
+
+  /**
+   * When the editor did not take the change (it threw, or cancelled it), the text is as it was
+   * and the caret back where it was: the card opens again on the same flag with one line saying
+   * so, and focus stays in the field. Not when another card has opened since.
+   */
+  function afterApply(
+    outcome: Written | void,
+    session: FieldSession,
+    finding: Finding,
+    keyboard: boolean,
+  ): void {
+    const reopen = (result: string) => {
+      if (result !== 'failed' || state) return;
+      // The field was checked again after the attempt: its flag may be a new object.
+      const same =
+        session
+          .findings()
+          .find(
+            (f) =>
+              f.entryId === finding.entryId && f.start === finding.start && f.end === finding.end,
+          ) ?? finding;
+      const anchor = session.rectOf(same);
+      if (!anchor) return;
+      start(session, same, { start: same.start, end: same.end }, keyboard, anchor);
+      state!.notTaken = true;
+      draw();
+      position(anchor);
+      announce(m.notTaken);
+    };
+    if (typeof outcome === 'string') reopen(outcome);
+    else if (outcome) void outcome.then(reopen);
+  }
 
   return {
     get openFor() {
@@ -488,19 +531,19 @@ export function createCardController(
         anchor,
       );
       const count = finding.suggestions.length;
-      const example = finding.rewrite ? ` For example: ${finding.rewrite.after}` : '';
+      const example = finding.rewrite ? ` ${m.forExample} ${finding.rewrite.after}` : '';
       announce(
-        `Suggestion for “${finding.match}”: ${finding.message} ` +
+        `${m.suggestionSaid({ match: finding.match, message: finding.message })} ` +
           (count
-            ? `${count} alternative${count === 1 ? '' : 's'}: ${describeOption(session, finding, 0)} Arrow keys choose, Enter applies, Escape closes.`
-            : `${finding.advice ?? ''}${example} Tab reaches the buttons, Escape closes.`),
+            ? m.alternativesSaid({ count, first: describeOption(session, finding, 0) })
+            : m.adviceSaid({ advice: `${finding.advice ?? ''}${example}` })),
       );
     },
     openEmpty(session, caret) {
       const at = caretRange(session, caret);
       chosenKind = undefined;
       start(session, undefined, at, true, anchorOf(session, at));
-      announce(`No suggestions in this field. ${describeKind(session)} Tab reaches Change.`);
+      announce(m.emptySaid({ kind: kindLabel[session.documentKind().kind] }));
     },
     kindChanged(session) {
       if (choosing || state?.session !== session) return;
@@ -594,11 +637,11 @@ export function createCardController(
         case 'Enter': {
           // Alt+Enter again belongs to the field (it reopens at the caret), not to the card.
           if (event.altKey || event.ctrlKey || event.metaKey) return false;
-          const { session, finding, active } = state;
+          const { session, finding, active, keyboard } = state;
           close();
           // Nothing to apply (advice only, or no flag): the Enter is the field's.
           if (!count || !finding) return false;
-          actions.apply(session, finding, active);
+          afterApply(actions.apply(session, finding, active), session, finding, keyboard);
           return true;
         }
         case 'Escape':

@@ -1,5 +1,6 @@
+import { cardMessages } from '@/locales/card';
 import type { Finding } from '@/core/engine';
-import { applySuggestion } from '../apply/apply-suggestion.ts';
+import { applySuggestion, type ApplyResult, type Written } from '../apply/apply-suggestion.ts';
 import { insertAtCaret, locateInserted } from '../apply/insert-at-caret.ts';
 import { placeholders } from '@/core/suggestions/placeholders';
 import type { InsertOutcome } from '../../messages.ts';
@@ -9,8 +10,11 @@ import { startGapMode, type GapMode } from '../gaps/gap-mode.ts';
 import type { RunContext } from '../run-context.ts';
 
 export interface SuggestionApplier {
-  /** Applies alternative `index` of `finding` as one undo step, then Tab moves through its gaps. */
-  apply(session: FieldSession, finding: Finding, index: number): void;
+  /**
+   * Applies alternative `index` of `finding` as one undo step, then Tab moves through its gaps.
+   * 'failed' (the editor did not take it, the text is as it was) is the card's to say.
+   */
+  apply(session: FieldSession, finding: Finding, index: number): Written;
   /**
    * Inserts a prompt over [at.start, at.end) of the field (its caret) as one undo step, selects
    * its first {gap}, and Tab moves through them as after a suggestion.
@@ -28,21 +32,26 @@ export function applySuggestions(ctx: RunContext): SuggestionApplier {
   return {
     apply(session, finding, index) {
       gaps?.stop();
-      const result = applySuggestion(session.adapter, finding, index, session.sourceOf(finding));
-      const written = finding.replacements[index];
-      if (result === 'applied' && written) {
-        gaps = startGapMode(session.adapter, written, {
-          announce: (message) => ctx.announce(message),
-          signal: ctx.signal,
-        });
-      }
-      session.update();
-      if (result === 'stale') {
-        ctx.announce('The text has changed since that suggestion; it has been checked again.');
-      }
-      if (result === 'too-long') {
-        ctx.announce('That suggestion is longer than this field allows; nothing was changed.');
-      }
+      const settle = (result: ApplyResult): ApplyResult => {
+        const written = finding.replacements[index];
+        if (result === 'applied' && written) {
+          gaps = startGapMode(session.adapter, written, {
+            announce: (message) => ctx.announce(message),
+            locale: ctx.settings.locale,
+            signal: ctx.signal,
+          });
+        }
+        session.update();
+        if (result === 'stale') {
+          ctx.announce(cardMessages(ctx.settings.locale).textChanged);
+        }
+        if (result === 'too-long') {
+          ctx.announce(cardMessages(ctx.settings.locale).tooLong);
+        }
+        return result;
+      };
+      const outcome = applySuggestion(session.adapter, finding, index, session.sourceOf(finding));
+      return typeof outcome === 'string' ? settle(outcome) : outcome.then(settle);
     },
     insert(session, at, prompt) {
       gaps?.stop();
@@ -67,6 +76,7 @@ export function applySuggestions(ctx: RunContext): SuggestionApplier {
           { start, text },
           {
             announce: (message) => ctx.announce(message),
+            locale: ctx.settings.locale,
             signal: ctx.signal,
           },
         );

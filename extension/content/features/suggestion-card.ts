@@ -75,6 +75,7 @@ export function startSuggestionCard(
       returnFocus: () => returnToField?.(),
     },
     host.site,
+    ctx.settings.locale,
   );
 
   const open = (session: FieldSession, finding: Finding | undefined, via: 'keyboard' | 'mouse') => {

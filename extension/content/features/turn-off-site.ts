@@ -1,3 +1,4 @@
+import { cardMessages } from '@/locales/card';
 import { FOCUS_RING, SURFACE, SURFACE_FONT, SURFACE_FRAME } from '@/components/look';
 import { siteLabel } from '@/components/site-label';
 import { siteOf } from '../../messages.ts';
@@ -60,10 +61,11 @@ function showUndoNotice(
   box.className = dark ? 'notice dark' : 'notice';
   box.setAttribute('role', 'status');
   const text = doc.createElement('span');
-  text.textContent = `Alongside is off on ${siteLabel(site)}.`;
+  const m = cardMessages(ctx.settings.locale);
+  text.textContent = m.siteOffNotice({ site: siteLabel(site, ctx.settings.locale) });
   const undo = doc.createElement('button');
   undo.type = 'button';
-  undo.textContent = 'Undo';
+  undo.textContent = m.undoTurnOff;
   box.append(text, undo);
   root.append(style, box);
   doc.documentElement.append(host);

@@ -1,3 +1,5 @@
+import { cardMessages } from '@/locales/card';
+import type { Locale } from '@/core/lexicon/schema';
 import { placeholders } from '@/core/suggestions/placeholders';
 import type { FieldAdapter } from '../text/field-adapter.ts';
 import { selectOffsets, selectedOffsets } from '../text/field-selection.ts';
@@ -14,6 +16,8 @@ import {
 export interface GapModeOptions {
   /** Says something through the layer's live region. */
   announce(message: string): void;
+  /** The locale in force, for what it tells screen readers (en-GB when not given). */
+  locale?: Locale;
   /** Ends gap mode with everything else in this frame (the site turned off, the page left). */
   signal: AbortSignal;
 }
@@ -39,6 +43,7 @@ export function startGapMode(
   inserted: { start: number; text: string },
   options: GapModeOptions,
 ): GapMode | undefined {
+  const m = cardMessages(options.locale ?? 'en-GB');
   const names = placeholders(inserted.text).map((p) => p.name);
   if (names.length === 0 || options.signal.aborted) return undefined;
   const region: InsertedRegion | undefined = regionOf(
@@ -75,7 +80,7 @@ export function startGapMode(
 
   const describe = (gaps: readonly Gap[], gap: Gap) => {
     const number = gapNumbers(names, gaps)[gaps.indexOf(gap)]!;
-    return `Gap ${number + 1} of ${names.length}: {${gap.name}}`;
+    return m.gapOf({ number: number + 1, total: names.length, gap: `{${gap.name}}` });
   };
 
   /** The region now, or undefined (and gap mode over) when the selection is no longer in it. */
@@ -103,9 +108,9 @@ export function startGapMode(
       // Past the last gap: the caret after the suggestion's text, and Tab is the editor's again.
       select(now.at.end, now.at.end);
       stop();
-      options.announce('End of the suggestion.');
+      options.announce(m.gapsEnd);
     } else {
-      options.announce(gaps.length ? 'This is the first gap.' : 'No gaps left.');
+      options.announce(gaps.length ? m.gapFirst : m.gapsNone);
     }
     return true;
   };
@@ -121,7 +126,7 @@ export function startGapMode(
         if (!move(event.shiftKey ? 'back' : 'forward')) return;
       } else if (event.key === 'Escape' && plain && !event.shiftKey) {
         stop();
-        options.announce('Left the gaps.');
+        options.announce(m.gapsLeft);
       } else {
         // Undo and redo take the text back past the suggestion: gap mode would follow nothing.
         const key = event.key.toLowerCase();
@@ -165,7 +170,7 @@ export function startGapMode(
   );
 
   const first = gapsIn(region, adapter.read());
-  const hint = names.length > 1 ? 'Tab moves to the next gap.' : 'Tab goes past it.';
+  const hint = names.length > 1 ? m.gapNext : m.gapPast;
   if (first[0]) options.announce(`${describe(first, first[0])}. ${hint}`);
 
   return {
