@@ -32,6 +32,7 @@ import {
   type FlagCountReply,
 } from '@/extension/messages';
 import { OPEN_KIT_COMMAND, openPromptKit } from '@/extension/panel/open-panel';
+import { injectIntoOpenTabs } from '@/extension/reinject';
 
 /** A quiet slate blue: a count to notice, not an alarm. */
 const BADGE_COLOUR = '#4f6d7a';
@@ -256,6 +257,10 @@ export default defineBackground(() => {
       })
       .catch(() => {});
   browser.runtime.onInstalled.addListener(scheduleRefresh);
+  // Tabs open before an install or update still hold the old content script, or none.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') void injectIntoOpenTabs().catch(() => {});
+  });
   browser.runtime.onStartup.addListener(scheduleRefresh);
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -11,7 +11,8 @@ import {
 } from '../../scripts/chromium.ts';
 
 export { EXTENSION_ID };
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+// ALONGSIDE_OUT_DIR moves the build (wxt.config.ts), so parallel work can test its own build.
+export const EXTENSION_DIR = resolve(process.env.ALONGSIDE_OUT_DIR || '.output', 'chrome-mv3');
 
 export interface LaunchOptions {
   /**
@@ -20,10 +21,20 @@ export interface LaunchOptions {
    * which is not a secure context (no `navigator.clipboard`, say).
    */
   localHosts?: readonly string[];
+  /**
+   * Also opens DevTools' port (beside Playwright's pipe), so a recorder of our own can attach to
+   * every target of the browser, the extension's service worker included (Playwright's pages
+   * cannot see the worker's requests).
+   */
+  devtools?: boolean;
+  /** Lets the DevTools protocol load the extension again, as an update would (`updateExtension`). */
+  extensionDebugging?: boolean;
 }
 
 export interface LoadedExtension {
   context: BrowserContext;
+  /** The browser's DevTools WebSocket address, when launched with `devtools`. */
+  devtoolsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -41,8 +52,14 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...chromiumArgs(EXTENSION_DIR), ...hostArgs(hosts)],
+    args: [
+      ...chromiumArgs(EXTENSION_DIR),
+      ...hostArgs(hosts),
+      ...(options.devtools ? ['--remote-debugging-port=0'] : []),
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
+    ],
   });
+  const devtoolsUrl = options.devtools ? await devtoolsAddress(profile) : undefined;
   const local = ['localhost', '127\\.0\\.0\\.1', ...hosts.map(escape)].join('|');
   await context.route(new RegExp(`^(?!chrome-extension:|https?://(${local})[:/]).*`), (route) =>
     route.abort('blockedbyclient'),
@@ -50,6 +67,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Load
   await lexiconCompiled(context);
   return {
     context,
+    ...(devtoolsUrl ? { devtoolsUrl } : {}),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -78,6 +96,33 @@ async function lexiconCompiled(context: BrowserContext): Promise<void> {
     if (stored) return;
     await new Promise((done) => setTimeout(done, 100));
   }
+}
+
+/**
+ * Loads the built extension again over the running one, as the browser does when an update
+ * arrives: the same id, a new service worker, and tabs left as they were (launched with
+ * `extensionDebugging`).
+ */
+export async function updateExtension(ext: LoadedExtension): Promise<void> {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser to send the update through');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    // Not in Playwright's protocol types yet: Chromium 126+.
+    await cdp.send('Extensions.loadUnpacked' as never, { path: EXTENSION_DIR } as never);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Chromium writes the port it chose, and the browser target's path, into the profile. */
+async function devtoolsAddress(profile: string): Promise<string> {
+  const file = join(profile, 'DevToolsActivePort');
+  for (let k = 0; k < 300 && !existsSync(file); k++) {
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  const [port, path] = readFileSync(file, 'utf8').split('\n');
+  return `ws://127.0.0.1:${port}${path}`;
 }
 
 const escape = (host: string) => host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

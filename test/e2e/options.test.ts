@@ -267,6 +267,39 @@ describe('the options page', { timeout: 60_000 }, () => {
     }
   });
 
+  it('shows what an imported spreadsheet holds as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="document.title=1">';
+    const csv = [
+      'id,severity,message,why',
+      `#name,"${hostile.replace(/"/g, '""')}"`,
+      '#version,1',
+      `claims,info,"${hostile.replace(/"/g, '""')} javascript:alert(1)","<b>Why</b> javascript:alert(2)"`,
+    ].join('\n');
+    const options = await env.ext.context.newPage();
+    try {
+      await options.goto(OPTIONS);
+      const input = options.getByLabel('Import my changes from a file (JSON or CSV)');
+      await input.setInputFiles({
+        name: 'hostile.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv),
+      });
+      const preview = options.getByRole('region', { name: 'What the import would change' });
+      // Added to the personal layer: a patch of the built-in entry of that id.
+      await expect.poll(() => preview.textContent()).toMatch(/1 added, 0 changed/);
+      await preview.getByRole('button', { name: 'Apply the import' }).click();
+      const row = options.locator('tr[data-entry="claims"]');
+      await expect.poll(() => row.locator('td').nth(1).textContent()).toContain(hostile);
+      // The preview and the table show it as written; no element of it was made.
+      expect(await options.locator('main img, main b').count()).toBe(0);
+      expect(await options.title()).toBe('Alongside options');
+      await row.getByRole('button', { name: 'Restore claims' }).click();
+      await expect.poll(() => row.locator('td').nth(1).textContent()).not.toContain(hostile);
+    } finally {
+      await options.close();
+    }
+  });
+
   it('puts the last good settings back when a stored value is corrupted, and says so', async () => {
     await writeStoredSettings(env.ext, { ...DEFAULTS, minSeverity: 'warn' });
     await expect
