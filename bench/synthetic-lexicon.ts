@@ -62,8 +62,8 @@ const CONTEXTS: ContextRules[] = [
 
 const SEVERITY_CYCLE: Severity[] = ['info', 'suggest', 'warn'];
 
-/** mulberry32: a small, fast, seedable PRNG returning [0, 1). */
-function random(seed: number): () => number {
+/** mulberry32: a small, fast, seedable PRNG returning [0, 1) (the browser tests' seeded runs too). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

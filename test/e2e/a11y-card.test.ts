@@ -115,6 +115,44 @@ describe('the suggestion card', () => {
     60_000,
   );
 
+  it.each(['light', 'dark'] as const)(
+    'shows where the focus is on every control Tab reaches, on a %s page',
+    async (scheme) => {
+      await env.withPage(async (page) => {
+        await openCard(page, 'textarea', scheme);
+        const focus = () =>
+          page.evaluate(() => {
+            const root = document.querySelector('alongside-layer')?.shadowRoot;
+            const el = root?.activeElement as HTMLElement | null | undefined;
+            if (!el) return null;
+            const style = getComputedStyle(el);
+            return {
+              what: `${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 30)}”`,
+              visible:
+                (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) ||
+                style.boxShadow !== 'none',
+            };
+          });
+        const controls = await page.evaluate(
+          () =>
+            document
+              .querySelector('alongside-layer')
+              ?.shadowRoot?.querySelectorAll('.card button, .card [role="option"], .card a[href]')
+              .length ?? 0,
+        );
+        expect(controls).toBeGreaterThan(2);
+        const seen: { what: string; visible: boolean }[] = [];
+        for (let k = 0; k < controls; k++) {
+          await page.keyboard.press('Tab');
+          const now = await focus();
+          expect(now).not.toBeNull();
+          seen.push(now!);
+        }
+        expect(seen.filter((s) => !s.visible).map((s) => s.what)).toEqual([]);
+      });
+    },
+  );
+
   it('moves nothing when reduced motion is asked for', async () => {
     await env.withPage(async (page) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });

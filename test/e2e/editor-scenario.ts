@@ -8,6 +8,19 @@ import { flagCount, highlightedTexts } from './content-helpers.ts';
  * editor's own model, undo once, and find the original text back; then a suggestion wider than
  * its flag, with {gaps} to Tab through (runGapScenario).
  */
+/** Every fixture page with a supported editor, as its file is named. */
+export const EDITOR_FIXTURES = [
+  'textarea',
+  'input',
+  'contenteditable',
+  'react',
+  'ckeditor5',
+  'tinymce-iframe',
+  'tinymce-inline',
+  'quill',
+  'tiptap',
+] as const;
+
 export const LETTER = 'She claims her pain is bad. He refused the injection.';
 
 type FixtureWindow = Window & {

@@ -1,20 +1,10 @@
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './browser-session.ts';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from './editor-scenario.ts';
+import { EDITOR_FIXTURES, runScenario } from './editor-scenario.ts';
 import { serviceWorker } from './content-helpers.ts';
 
-const EDITORS = [
-  'textarea',
-  'input',
-  'contenteditable',
-  'react',
-  'ckeditor5',
-  'tinymce-iframe',
-  'tinymce-inline',
-  'quill',
-  'tiptap',
-];
+const EDITORS = EDITOR_FIXTURES;
 
 const env = useBrowserSession();
 

@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, INSTALL_HINT, chromiumInstalled } from '../../scripts/chromium.ts';
+import { EDITOR_FIXTURES } from './editor-scenario.ts';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
 import type { FixtureWindow } from './fixtures/lib/fixture.ts';
 
@@ -11,15 +12,7 @@ const TYPED = 'She claims it hurts.';
 
 /** Every page with one main field, and the kind its window.fixture reports. */
 const FIXTURES = [
-  'textarea',
-  'input',
-  'contenteditable',
-  'react',
-  'ckeditor5',
-  'tinymce-iframe',
-  'tinymce-inline',
-  'quill',
-  'tiptap',
+  ...EDITOR_FIXTURES,
   'password',
   'iframe-shadow',
   'dynamic',

@@ -9,12 +9,17 @@ import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser-session.ts';
 import { flagCount, resetSettings } from './content-helpers.ts';
-import { SETTLE_MS, cardText, modelText, openFixture, selectedText } from './editor-scenario.ts';
+import { random } from '../../bench/synthetic-lexicon.ts';
+import {
+  EDITOR_FIXTURES,
+  SETTLE_MS,
+  cardText,
+  modelText,
+  openFixture,
+  selectedText,
+} from './editor-scenario.ts';
 
-const EDITORS = (
-  process.env.ALONGSIDE_EDITORS ??
-  'textarea,input,contenteditable,react,ckeditor5,tinymce-iframe,tinymce-inline,quill,tiptap'
-).split(',');
+const EDITORS: readonly string[] = process.env.ALONGSIDE_EDITORS?.split(',') ?? EDITOR_FIXTURES;
 /** Fixed seeds, so CI runs the same sequences each time; more can be tried by hand. */
 const SEEDS = (process.env.ALONGSIDE_SEEDS ?? '20261202,7,1337,42').split(',').map(Number);
 const STEPS = Number(process.env.ALONGSIDE_STEPS ?? 12);
@@ -36,18 +41,6 @@ const SENTENCES = [
   'Plan: review in two weeks.',
 ];
 const GAP_WORDS = ['ramipril', 'it made him dizzy', 'the bus fare', 'Tuesday'];
-
-/** A small seeded generator (mulberry32): the same seed, the same run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const env = useBrowserSession((ext) => resetSettings(ext));
 

@@ -9,23 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser-session.ts';
 import { recordBrowser, type BrowserRecorder, type RecordedRequest } from './browser-recorder.ts';
 import { readStoredSettings, resetSettings, serviceWorker } from './content-helpers.ts';
-import { cardLocator, flagCentre, modelText, openFixture, runScenario } from './editor-scenario.ts';
+import {
+  EDITOR_FIXTURES,
+  cardLocator,
+  flagCentre,
+  modelText,
+  openFixture,
+  runScenario,
+} from './editor-scenario.ts';
 import { EXTENSION_ID, type LoadedExtension } from './launch-extension.ts';
 import { inPanel, openSidePanel } from './side-panel-driver.ts';
 
 type WithChrome = { chrome: typeof import('wxt/browser').browser };
 
-const EDITORS = [
-  'textarea',
-  'input',
-  'contenteditable',
-  'react',
-  'ckeditor5',
-  'tinymce-iframe',
-  'tinymce-inline',
-  'quill',
-  'tiptap',
-];
+const EDITORS = EDITOR_FIXTURES;
 /** The other fixture pages: frames, shadow roots, fields added later, a large note, opt-outs. */
 const OTHER_PAGES = [
   'index',
