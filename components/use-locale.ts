@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '@/core/lexicon/schema';
 import { readEffectiveSettings, watchEffectiveSettings } from '@/extension/settings';
+import { useDocumentLocale } from './document-locale.ts';
 
 /**
  * The locale in force for an extension page (the clinician's setting, or the policy's), followed
@@ -27,11 +28,4 @@ export function useEffectiveLocale(): Locale {
   }, []);
   useDocumentLocale(locale);
   return locale;
-}
-
-/** The page's `lang` follows the locale, so screen readers say its words as they are spelt. */
-export function useDocumentLocale(locale: Locale): void {
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
 }

@@ -39,6 +39,8 @@ export const SOURCES = [
   'scripts/build-cli.mjs',
   // The audit's report components (components/audit), and the labels and looks they share.
   'components',
+  // The UI catalogue those labels come from.
+  'locales',
 ];
 
 /** Newest modification time (ms) of any file under SOURCES; -1 if none exists (an install). */

@@ -49,7 +49,7 @@ import {
 } from '@/extension/settings';
 import { severityLabels } from '@/components/card/severity-label';
 import { documentKindLabels } from '@/components/card/document-kind-label';
-import { useDocumentLocale } from '@/components/use-locale';
+import { useDocumentLocale } from '@/components/document-locale';
 import type { Locale } from '@/core/lexicon/schema';
 import { optionsMessages } from '@/locales/index';
 import { changedByLine, layerLabels, type OptionsWords } from './layer-label';

@@ -15,7 +15,7 @@ import { readPanelKit, watchPanelKit } from '@/extension/panel/read-panel-kit';
 import { sendPrompt } from '@/extension/panel/send-prompt';
 import type { Locale } from '@/core/lexicon/schema';
 import { panelMessages } from '@/locales/index';
-import { useDocumentLocale } from '../use-locale';
+import { useDocumentLocale } from '../document-locale';
 import { insertStatus } from './insert-status';
 import { LetterReflections, type LetterState } from './LetterReflections';
 import type { PanelItem, PanelKit } from './panel-kit';

@@ -4,7 +4,7 @@ import type { ReflectionId } from '@/core/lexicon/schema';
 import { readLayerFile } from '@/core/lexicon/read-layer-file';
 import { LetterReflections, type LetterState } from '@/components/panel/LetterReflections';
 import { panelKitFrom } from '@/components/panel/panel-kit';
-import { useDocumentLocale } from '@/components/use-locale';
+import { useDocumentLocale } from '@/components/document-locale';
 import { playgroundMessages } from '@/locales/index';
 import type { FieldSession } from '@/extension/content/field-session';
 import { letterOf } from '@/extension/content/letter-of';

@@ -184,6 +184,7 @@ describe('a checkout whose sources are newer than the bundle', () => {
       'components',
       'core',
       'lexicon',
+      'locales',
       'scripts',
       'dist/alongside.cjs',
     ]) {
