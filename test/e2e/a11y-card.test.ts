@@ -4,6 +4,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { movingIn } from './a11y-checks.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { flagCount, resetSettings } from './content-helpers.ts';
 import { cardText, modelText, openFixture } from './editor-scenario.ts';
@@ -157,17 +158,7 @@ describe('the suggestion card', () => {
     await env.withPage(async (page) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await openCard(page, 'textarea', 'light');
-      const moving = await page.evaluate(() => {
-        const root = document.querySelector('alongside-layer')?.shadowRoot;
-        return [...(root?.querySelectorAll('*') ?? [])].flatMap((el) => {
-          const style = getComputedStyle(el);
-          const long = (list: string) => list.split(',').some((t) => parseFloat(t) > 0);
-          return (style.animationName !== 'none' && long(style.animationDuration)) ||
-            long(style.transitionDuration)
-            ? [el.className.toString()]
-            : [];
-        });
-      });
+      const moving = await movingIn(page, 'alongside-layer');
       expect(moving).toEqual([]);
     });
   });

@@ -4,6 +4,7 @@
 // sideways, no control is cut off or covers another, and the controls still work.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { movingIn } from './a11y-checks.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { readStoredSettings, resetSettings, tabIdOf } from './content-helpers.ts';
 import { openFixture } from './editor-scenario.ts';
@@ -114,21 +115,7 @@ describe('by keyboard alone', () => {
 });
 
 describe('with reduced motion', () => {
-  /** Every element's transitions and animations that take time. */
-  const moving = (page: Page) =>
-    page.evaluate(() =>
-      [...document.querySelectorAll('*')].flatMap((el) => {
-        const style = getComputedStyle(el);
-        const times = [style.transitionDuration, style.animationDuration]
-          .join(',')
-          .split(',')
-          .map((t) => parseFloat(t) || 0);
-        const animated = style.animationName !== 'none';
-        return times.some((t) => t > 0) && (animated || parseFloat(style.transitionDuration) > 0)
-          ? [`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`]
-          : [];
-      }),
-    );
+  const moving = (page: Page) => movingIn(page);
 
   it.each(PAGES)('$name moves nothing', async ({ name, ready }) => {
     await env.withPage(async (page) => {
