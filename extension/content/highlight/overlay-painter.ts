@@ -1,14 +1,7 @@
 import type { Severity } from '@/core/engine';
 import type { Layer } from '../layer.ts';
 import type { Box } from './control-mirror.ts';
-import {
-  apply,
-  fieldToViewport,
-  invert,
-  multiply,
-  onlyMoves,
-  type Affine,
-} from './field-geometry.ts';
+import { apply, fieldToViewport, invert, multiply, onlyMoves } from './field-geometry.ts';
 
 export interface OverlayMark {
   severity: Severity;
@@ -33,14 +26,7 @@ export interface OverlayPainter {
 export function createOverlayPainter(layer: Layer): OverlayPainter {
   const clips = new Map<
     Element,
-    {
-      clip: HTMLElement;
-      marks: OverlayMark[];
-      placedAt: string;
-      font: string;
-      /** The field's pixels to the layer's, as worked out where it was placed. */
-      toLayer?: Affine;
-    }
+    { clip: HTMLElement; marks: OverlayMark[]; placedAt: string; font: string }
   >();
   const doc = layer.root.ownerDocument;
 
@@ -54,12 +40,8 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
     };
   };
 
-  /**
-   * Every read first, then every write: a read after a write would force a layout per mark.
-   * `again` is for a repaint as the clinician types: where the field has not moved, its
-   * transforms are taken as they were, not read again from every ancestor.
-   */
-  const place = (field: HTMLTextAreaElement | HTMLInputElement, again = false) => {
+  /** Every read first, then every write: a read after a write would force a layout per mark. */
+  const place = (field: HTMLTextAreaElement | HTMLInputElement) => {
     const entry = clips.get(field);
     if (!entry) return;
     const style = doc.defaultView!.getComputedStyle(field);
@@ -67,9 +49,8 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
     const { clientWidth, clientHeight, scrollLeft, scrollTop } = field;
     // From the field's own pixels to our layer's: the same transform and zoom as the field, so
     // the marks turn and scale with its text.
-    const reuse = again && key === entry.placedAt ? entry.toLayer : undefined;
-    const m = reuse ?? fieldToLayer(field);
-    entry.toLayer = m;
+    const toLayer = invert(layer.space());
+    const m = toLayer ? multiply(toLayer, fieldToViewport(field)) : fieldToViewport(field);
     const origin = apply(m, parseFloat(style.borderLeftWidth), parseFloat(style.borderTopWidth));
     entry.placedAt = key;
     const { clip } = entry;
@@ -95,11 +76,6 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
         el.style.transform = `translate(${box.x - scrollLeft}px, ${box.y - scrollTop}px)`;
       }
     }
-  };
-
-  const fieldToLayer = (field: HTMLTextAreaElement | HTMLInputElement): Affine => {
-    const toLayer = invert(layer.space());
-    return toLayer ? multiply(toLayer, fieldToViewport(field)) : fieldToViewport(field);
   };
 
   /** Whether the field has moved or scrolled since its marks were placed (a layout shift, say). */
@@ -140,7 +116,7 @@ export function createOverlayPainter(layer: Layer): OverlayPainter {
         }
       }
       while (clip.children.length > k) clip.lastElementChild!.remove();
-      place(field, true);
+      place(field);
     },
     place,
     placeIfMoved(field) {
